@@ -1,0 +1,44 @@
+# The two everyday commands are `make demo` and `make test`; both need no service.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= sites.settings.dev
+
+.PHONY: install demo test services services-stop migrate messages bench-pages check-deploy
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --no-input -v 0
+
+demo: migrate
+	$(PY) manage.py load_demo --port $(PORT)
+	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+services:
+	@bash scripts/services.sh start
+
+services-stop:
+	@bash scripts/services.sh stop
+
+messages: install
+	cd sites && ../$(PY) ../manage.py makemessages -l en --ignore "*/migrations/*"
+	$(PY) manage.py compilemessages
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=sites.settings.production SECRET_KEY=$${SECRET_KEY:-check-deploy-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ} \
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///tmp/check.sqlite3} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-portail.example.org} \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+bench-pages: install
+	$(PY) bench/pages.py

@@ -1,0 +1,126 @@
+"""Queries behind the resource listings. Other apps call these named functions
+rather than reaching into the models.
+
+Every listing is built from a fixed number of queries, whatever the number of
+resources: cards are fetched with their type, territory, domains and tags in bulk.
+"""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, Q
+from wagtail.models import Page
+
+from .models import DomainPage, ResourcePage, ResourceType
+
+PAGE_SIZE = 20
+HOME_LATEST = 6
+
+
+def portal_root_path(page):
+    """The tree path of the portal home (in the page's language) above ``page``."""
+    return page.path[: Page.steplen * 2]
+
+
+def visible_resources(site, locale, root_path):
+    """Live, public resources a portal shows in ``locale``: its own (under
+    ``root_path``) and those shared with it or with every portal."""
+    shared_here = ResourcePage.shared_with.through.objects.filter(site=site).values("resourcepage_id")
+    return (
+        ResourcePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .filter(Q(path__startswith=root_path) | Q(shared_with_all=True) | Q(pk__in=shared_here))
+    )
+
+
+def with_card_data(queryset):
+    """Everything a resource card shows, in a constant number of queries."""
+    return queryset.select_related("resource_type", "territory").prefetch_related("domains", "tags")
+
+
+def _page_number(request):
+    try:
+        return max(int(request.GET.get("page", 1)), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def resource_listing_context(request, page, domain=None):
+    """Context of a domain listing or a library page: filtered and paginated cards,
+    with the filter choices (types and tags) that exist in the listing."""
+    site = page.get_site()
+    resources = visible_resources(site, page.locale_id, portal_root_path(page))
+    if domain is not None:
+        resources = resources.filter(domains__translation_key=domain.translation_key)
+
+    type_choices = list(
+        ResourceType.objects.filter(locale_id=page.locale_id, pk__in=resources.values("resource_type_id")).order_by("name")
+    )
+    tag_model = ResourcePage.tags.through.tag_model()
+    tag_choices = list(
+        tag_model.objects.filter(resources_resourcepagetag_items__content_object__in=resources.values("pk"))
+        .annotate(uses=Count("resources_resourcepagetag_items"))
+        .order_by("-uses", "name")[:20]
+    )
+
+    selected_type = request.GET.get("type", "")
+    selected_tag = request.GET.get("tag", "")
+    if selected_type:
+        resources = resources.filter(resource_type__slug=selected_type)
+    if selected_tag:
+        resources = resources.filter(tags__slug=selected_tag)
+
+    paginator = Paginator(with_card_data(resources.order_by("-publication_date", "-pk")), PAGE_SIZE)
+    try:
+        page_obj = paginator.page(_page_number(request))
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "resources": page_obj,
+        "paginator": paginator,
+        "type_choices": type_choices,
+        "tag_choices": tag_choices,
+        "selected_type": selected_type,
+        "selected_tag": selected_tag,
+        "filter_query": query.urlencode(),
+    }
+
+
+def domain_pages(home):
+    """The portal's domain pages under ``home``, with their domain, in domain order."""
+    return list(
+        DomainPage.objects.child_of(home).live().select_related("domain").order_by("domain__sort_order", "domain__name")
+    )
+
+
+def home_page_context(home, request):
+    """The portal home: featured domains, featured resources and the latest ones."""
+    from sites.branding import branding_for_request
+
+    branding = branding_for_request(request)
+    site = home.get_site()
+    pages_by_domain = {p.domain.translation_key: p for p in domain_pages(home)}
+
+    featured_keys = [block.value.translation_key for block in branding.featured_domains if block.value]
+    if featured_keys:
+        domain_tiles = [pages_by_domain[key] for key in featured_keys if key in pages_by_domain]
+    else:
+        domain_tiles = list(pages_by_domain.values())
+
+    featured_keys = [block.value.translation_key for block in branding.featured_resources if block.value]
+    visible = visible_resources(site, home.locale_id, portal_root_path(home))
+    featured = []
+    if featured_keys:
+        found = {r.translation_key: r for r in with_card_data(visible.filter(translation_key__in=featured_keys))}
+        featured = [found[key] for key in featured_keys if key in found]
+    latest = list(with_card_data(visible.exclude(pk__in=[r.pk for r in featured]).order_by("-publication_date", "-pk")[:HOME_LATEST]))
+    return {"domain_tiles": domain_tiles, "featured_resources": featured, "latest_resources": latest}
+
+
+def resource_page_context(request, page):
+    return {
+        "page_domains": list(page.domains.all()),
+        "page_tags": list(page.tags.all()),
+        "documents": list(page.attached_documents.select_related("document")),
+    }

@@ -1,0 +1,206 @@
+"""The knowledge library: domains, resource types, territories and resource pages."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from sites.colours import validate_hex_colour
+from sites.pages import BasePage
+
+from .blocks import BODY_BLOCKS
+
+
+class Domain(TranslatableMixin, index.Indexed, models.Model):
+    """One of the six thematic domains readers navigate."""
+
+    name = models.CharField(_("nom"), max_length=80)
+    slug = models.SlugField(_("identifiant"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+    colour = models.CharField(_("couleur"), max_length=7, default="#1f4e79", validators=[validate_hex_colour])
+    icon = models.CharField(_("icône"), max_length=40, blank=True, help_text=_("Nom d'une icône Wagtail, par ex. « site »."))
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("colour"), FieldPanel("icon"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("domaine")
+        ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class ResourceType(TranslatableMixin, models.Model):
+    """A kind of resource: guide, fiche technique… Editors may add more."""
+
+    name = models.CharField(_("nom"), max_length=80)
+    slug = models.SlugField(_("identifiant"), max_length=80)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("type de ressource")
+        verbose_name_plural = _("types de ressource")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Territory(models.Model):
+    """A territory a resource is about, at a given scale, with its INSEE code."""
+
+    class Scale(models.TextChoices):
+        NATIONAL = "national", _("National")
+        REGION = "region", _("Région")
+        DEPARTEMENT = "departement", _("Département")
+        EPCI = "epci", _("Intercommunalité (EPCI)")
+        COMMUNE = "commune", _("Commune")
+        OTHER = "other", _("Autre périmètre")
+
+    scale = models.CharField(_("échelle"), max_length=20, choices=Scale.choices)
+    name = models.CharField(_("nom"), max_length=150)
+    insee_code = models.CharField(
+        _("code INSEE"),
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9AB]{2,9}$", _("Un code INSEE ne contient que des chiffres (et A/B pour la Corse)."))],
+    )
+
+    panels = [FieldPanel("scale"), FieldPanel("name"), FieldPanel("insee_code")]
+
+    class Meta:
+        verbose_name = _("territoire")
+        ordering = ["scale", "name"]
+        constraints = [models.UniqueConstraint(fields=["scale", "name"], name="unique_territory_scale_name")]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_scale_display()})"
+
+
+class ResourcePageTag(TaggedItemBase):
+    content_object = ParentalKey("resources.ResourcePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ResourceIndexPage(BasePage):
+    """The library of one portal: its resources, newest first."""
+
+    parent_page_types = ["portals.PortalHomePage"]
+    subpage_types = ["resources.ResourcePage"]
+
+    class Meta:
+        verbose_name = _("bibliothèque de ressources")
+
+    def title_in(self, locale):
+        with translation.override(locale.language_code):
+            return str(_("Ressources"))
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import resource_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_listing_context(request, self, domain=None))
+        return context
+
+
+class DomainPage(BasePage):
+    """A domain's landing page on a portal, listing its resources."""
+
+    domain = models.ForeignKey(Domain, verbose_name=_("domaine"), on_delete=models.PROTECT, related_name="+")
+
+    content_panels = BasePage.content_panels + [FieldPanel("domain")]
+    parent_page_types = ["portals.PortalHomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("page de domaine")
+
+    def title_in(self, locale):
+        translated = self.domain.get_translation_or_none(locale)
+        return translated.name if translated else self.title
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import resource_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_listing_context(request, self, domain=self.domain))
+        return context
+
+
+class ResourceDocument(Orderable):
+    page = ParentalKey("resources.ResourcePage", related_name="attached_documents", on_delete=models.CASCADE)
+    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("document")]
+
+
+class ResourcePage(BasePage):
+    """A resource of the library: guide, study, feedback, tool…"""
+
+    body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("contenu"))
+    resource_type = models.ForeignKey(
+        ResourceType, verbose_name=_("type de ressource"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    domains = ParentalManyToManyField(Domain, verbose_name=_("domaines"), blank=True, related_name="resources")
+    tags = ClusterTaggableManager(through=ResourcePageTag, blank=True, verbose_name=_("mots-clés"))
+    territory = models.ForeignKey(
+        Territory, verbose_name=_("territoire"), null=True, blank=True, on_delete=models.SET_NULL, related_name="resources"
+    )
+    authors = models.CharField(_("auteurs"), max_length=255, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    publication_date = models.DateField(_("date de publication"), default=timezone.localdate, db_index=True)
+    external_url = models.URLField(_("lien externe"), blank=True)
+    licence = models.CharField(_("licence"), max_length=120, blank=True, default="Licence Ouverte 2.0")
+    shared_with_all = models.BooleanField(
+        _("partager avec tous les portails"), default=False, help_text=_("La ressource apparaît aussi dans les listes des autres portails.")
+    )
+    shared_with = ParentalManyToManyField(
+        "wagtailcore.Site", verbose_name=_("partager avec les portails"), blank=True, related_name="shared_resources"
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("resource_type"), FieldPanel("domains"), FieldPanel("tags"), FieldPanel("territory")],
+            heading=_("Classement"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("authors"), FieldPanel("organisation"), FieldPanel("publication_date"), FieldPanel("external_url"), FieldPanel("licence")],
+            heading=_("Source"),
+        ),
+        InlinePanel("attached_documents", label=_("documents joints")),
+        MultiFieldPanel([FieldPanel("shared_with_all"), FieldPanel("shared_with")], heading=_("Partage entre portails")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("authors"),
+        index.SearchField("organisation"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("domains", [index.SearchField("name")]),
+        index.FilterField("publication_date"),
+        index.FilterField("resource_type"),
+        index.FilterField("territory"),
+    ]
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("ressource")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import resource_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_page_context(request, self))
+        return context

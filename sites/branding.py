@@ -1,0 +1,21 @@
+"""Finding the portal and its branding for a request, without failing."""
+
+from wagtail.models import Site
+
+from .models import PortalBranding
+
+
+def branding_for_request(request):
+    """The branding of the request's portal, or sane defaults when the host matches
+    no portal (the caller then serves the default look rather than an error)."""
+    cached = getattr(request, "_portal_branding", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    if site is None:
+        branding = PortalBranding()
+    else:
+        branding = PortalBranding.for_site(site)
+        branding.site = site
+    request._portal_branding = branding
+    return branding

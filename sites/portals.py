@@ -1,0 +1,122 @@
+"""Creating a portal: its Site, home page tree, branding, collection and editors."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, GroupSitePermission, Locale, Page, Site
+
+from themes.registry import DEFAULT_THEME, THEME_NAMES
+
+from .models import PortalBranding, PortalHomePage
+
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+class PortalError(ValueError):
+    """Bad input for a new portal, with a message for the operator."""
+
+
+@dataclass
+class Portal:
+    site: Site
+    home: PortalHomePage
+    branding: PortalBranding
+    editors: Group
+    collection: Collection
+
+
+def editors_group_name(name):
+    return _("Éditeurs · %(name)s") % {"name": name}
+
+
+def _perm(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _grant_editors(group, site, home, collection):
+    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=_perm("wagtailcore", codename))
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=_perm(app_label, codename))
+    GroupSitePermission.objects.get_or_create(group=group, site=site, permission=_perm("portals", "change_portalbranding"))
+
+
+def translate_page(page, locale):
+    """Publish a copy of ``page`` in ``locale`` (editors refine it with
+    wagtail-localize). A page may name its title there with ``title_in(locale)``."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    copy = page.copy_for_translation(locale)
+    if hasattr(copy, "title_in"):
+        copy.title = copy.title_in(locale)
+    copy.save_revision().publish()
+    return copy
+
+
+def _translate_tree(home, locale):
+    """Create the home page and its structural children in ``locale``, so that
+    /<language>/ serves the portal at once."""
+    translate_page(home, locale)
+    for child in home.get_children().live().specific():
+        translate_page(child, locale)
+
+
+@transaction.atomic
+def create_portal(hostname, name, theme=DEFAULT_THEME, port=80, default=False, **branding_fields):
+    """Create a complete, working portal. Raises PortalError on bad input."""
+    from resources.pages import create_library_pages
+
+    hostname = (hostname or "").strip().lower()
+    if not hostname or any(c in hostname for c in "/: "):
+        raise PortalError(_("Nom d'hôte invalide : « %(hostname)s ».") % {"hostname": hostname})
+    if not (name or "").strip():
+        raise PortalError(_("Le nom du portail est obligatoire."))
+    if theme not in THEME_NAMES:
+        raise PortalError(
+            _("Thème inconnu : « %(theme)s ». Thèmes disponibles : %(themes)s.")
+            % {"theme": theme, "themes": ", ".join(sorted(THEME_NAMES))}
+        )
+    if Site.objects.filter(hostname=hostname, port=port).exists():
+        raise PortalError(_("Un portail existe déjà pour %(hostname)s.") % {"hostname": hostname})
+    branding = PortalBranding(portal_name=name, theme=theme, **branding_fields)
+    try:
+        branding.full_clean(exclude=["site"])
+    except ValidationError as error:
+        raise PortalError(" ".join(error.messages)) from error
+
+    root = Page.get_first_root_node()
+    default_locale = Locale.get_default()
+    slug = slugify(hostname.replace(".", "-"))
+    home = root.add_child(instance=PortalHomePage(title=name, slug=slug, locale=default_locale))
+    home.save_revision().publish()
+    site = Site.objects.create(
+        hostname=hostname,
+        port=port,
+        site_name=name,
+        root_page=home,
+        is_default_site=default or not Site.objects.filter(is_default_site=True).exists(),
+    )
+    create_library_pages(home)
+    for locale in Locale.objects.exclude(pk=default_locale.pk):
+        _translate_tree(home, locale)
+
+    branding.site = site
+    branding.save()
+    collection = Collection.get_first_root_node().add_child(name=name)
+    group, _created = Group.objects.get_or_create(name=editors_group_name(name))
+    _grant_editors(group, site, home, collection)
+    return Portal(site=site, home=home, branding=branding, editors=group, collection=collection)

@@ -1,0 +1,56 @@
+"""Template tags of the white-label layer: navigation and language links."""
+
+from django import template
+from django.utils import translation
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_path(page):
+    return page.path[: Page.steplen * 2]
+
+
+@register.simple_tag(takes_context=True)
+def portal_navigation(context):
+    """Live domain pages and library of the current portal, in the page's language."""
+    from resources.models import DomainPage, ResourceIndexPage
+
+    page = context.get("page")
+    request = context["request"]
+    if isinstance(page, Page):
+        home_path = _home_path(page)
+    else:
+        site = Site.find_for_request(request)
+        if site is None:
+            return []
+        home_path = site.root_page.localized.path
+    pages = (
+        Page.objects.filter(path__startswith=home_path, depth=3)
+        .live()
+        .in_menu()
+        .type(DomainPage, ResourceIndexPage)
+        .order_by("path")
+    )
+    return [{"title": p.title, "url": p.get_url(request), "page": p} for p in pages]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per content language: to the page's translation where it exists,
+    otherwise to that language's portal home."""
+    page = context.get("page")
+    request = context["request"]
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page):
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other
+    links = []
+    for locale in Locale.objects.all().order_by("pk"):
+        code = locale.language_code
+        target = translations.get(code)
+        url = target.get_url(request) if target else ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
+        links.append({"code": code, "name": locale.get_display_name(), "url": url, "current": code == current})
+    return links
