@@ -126,6 +126,10 @@ class DomainPage(BasePage):
     class Meta:
         verbose_name = _("page de domaine")
 
+    @property
+    def localized_domain(self):
+        return self.domain.localized
+
     def title_in(self, locale):
         translated = self.domain.get_translation_or_none(locale)
         return translated.name if translated else self.title

@@ -5,7 +5,7 @@
 #   eval "$(scripts/services.sh start)"   # install if missing, start, wait, print exports
 #   scripts/services.sh stop | status | env
 #
-# Progress goes to stderr; only the `export` lines go to stdout.
+# Progress goes to stderr; stdout only carries the `export` lines (start, env) or the status.
 # Settings (environment): PGPORT (5432), REDIS_PORT (6379), OPENSEARCH_PORT (9200),
 # OPENSEARCH_JAVA_OPTS ("-Xms512m -Xmx1g"), START_TIMEOUT seconds (180),
 # SERVICES_DIR (~/.cache/portail-services: OpenSearch data, logs, pid files, classpath cache).
@@ -218,7 +218,9 @@ discovery.type: single-node
 cluster.routing.allocation.disk.threshold_enabled: false
 EOF
         log "starting OpenSearch on 127.0.0.1:$OPENSEARCH_PORT (log: $OPENSEARCH_LOG)"
-        # setsid: the node must outlive the calling shell and its process group.
+        # setsid: the node must outlive the calling shell and its process group. The subshell
+        # is no process group leader (no job control in scripts), so setsid does not fork and
+        # $! is the JVM's pid.
         # shellcheck disable=SC2086 # OPENSEARCH_JAVA_OPTS is a list of options
         (cd "$OPENSEARCH_DIR" && exec setsid nohup java $OPENSEARCH_JAVA_OPTS -cp "$classpath" \
             org.codelibs.opensearch.runner.OpenSearchRunner -basePath "$OPENSEARCH_DIR" \
@@ -280,7 +282,7 @@ cmd_stop() {
 }
 
 report() {
-    if "${@:2}"; then log "$1: up"; else log "$1: DOWN"; return 1; fi
+    if "${@:2}"; then echo "$1: up"; else echo "$1: DOWN"; return 1; fi
 }
 
 cmd_status() {
