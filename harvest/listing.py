@@ -1,0 +1,28 @@
+"""What portals show of harvested items. Other apps call these functions."""
+
+from django.db.models import Q
+
+from .models import HarvestedItem, HarvestSource
+
+LATEST = 6
+
+
+def sources_shown_on(site):
+    """Sources a portal shows: its own, those it subscribed to, those shared with all."""
+    subscribed = HarvestSource.shared_with.through.objects.filter(site=site).values("harvestsource_id")
+    return HarvestSource.objects.filter(Q(site=site) | Q(shared_with_all=True) | Q(pk__in=subscribed))
+
+
+def visible_items(site, domain=None):
+    """Live (not archived) harvested items a portal shows, newest first, with
+    what a card needs; ``domain`` (a resources.Domain, any locale) narrows them."""
+    items = HarvestedItem.objects.filter(archived_at__isnull=True, source__in=sources_shown_on(site))
+    if domain is not None:
+        items = items.filter(domains__translation_key=domain.translation_key)
+    return items.select_related("source", "resource_type", "territory").prefetch_related("domains", "tags").order_by("-published_at", "-pk")
+
+
+def latest_items(site, domain=None, limit=LATEST):
+    """The newest items a portal shows (in ``domain``), with what a card needs
+    (source, type, territory), in one query."""
+    return list(visible_items(site, domain=domain).prefetch_related(None)[:limit])
