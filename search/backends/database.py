@@ -1,0 +1,21 @@
+"""The embedded default: ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND":
+"search.backends.database"}}`` picks the variant for the database in use."""
+
+from django.db import connection
+
+
+def PortailDatabaseSearchBackend(params):
+    if connection.vendor == "postgresql":
+        from .postgres import PortailPostgresSearchBackend
+
+        return PortailPostgresSearchBackend(params)
+    if connection.vendor == "sqlite":
+        from .sqlite import PortailSQLiteSearchBackend
+
+        return PortailSQLiteSearchBackend(params)
+    from modelsearch.backends.database.fallback import DatabaseSearchBackend
+
+    return DatabaseSearchBackend(params)
+
+
+SearchBackend = PortailDatabaseSearchBackend

@@ -1,0 +1,16 @@
+"""Wagtail's `elasticsearch8` backend with facet counts in the same request as the results."""
+
+from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend, Elasticsearch8SearchResults
+
+from .engines import EngineFacetedResultsMixin
+
+
+class PortailElasticsearch8SearchResults(EngineFacetedResultsMixin, Elasticsearch8SearchResults):
+    pass
+
+
+class PortailElasticsearch8SearchBackend(Elasticsearch8SearchBackend):
+    results_class = PortailElasticsearch8SearchResults
+
+
+SearchBackend = PortailElasticsearch8SearchBackend

@@ -1,0 +1,66 @@
+"""OpenSearch and Elasticsearch results that return a page, its total and the
+facet counts in one request (a terms aggregation per facet on ``facet_tokens``)."""
+
+import re
+
+
+class EngineFacetedResultsMixin:
+    FACET_SIZE = 50
+
+    def faceted_request(self, offset, limit, prefixes):
+        """The engine request (body and parameters) of ``faceted_page``."""
+        compiler = self.query_compiler
+        column = compiler.mapping.get_field_column_name(compiler._get_filterable_field("facet_tokens"))
+        body = self._get_es_body()
+        body["track_total_hits"] = True
+        body["aggregations"] = {
+            prefix: {"terms": {"field": column, "include": f"{re.escape(prefix)}:.*", "size": self.FACET_SIZE}}
+            for prefix in prefixes
+        }
+        params = {
+            "index": self.backend.get_index_for_model(compiler.queryset.model).name,
+            "_source": False,
+            "from_": offset,
+            "size": limit,
+            self.fields_param_name: "pk",
+        }
+        return body, params
+
+    def faceted_page(self, offset, limit, prefixes):
+        body, params = self.faceted_request(offset, limit, prefixes)
+        response = self._backend_do_search(body, **params)
+        # The engine applied every filter; rows are fetched by key only, since some
+        # filters (a token among facet_tokens) mean something else in SQL.
+        pks = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
+        found = self.query_compiler.queryset.model._default_manager.in_bulk(pks)
+        objects = [found[int(pk)] for pk in pks if int(pk) in found]
+        counts = {
+            bucket["key"]: bucket["doc_count"]
+            for aggregation in response.get("aggregations", {}).values()
+            for bucket in aggregation["buckets"]
+        }
+        return objects, response["hits"]["total"]["value"], counts
+
+
+def _connection_errors():
+    from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+
+    errors = [OSError, OpenSearchConnectionError]
+    try:
+        from elastic_transport import ConnectionError as ElasticConnectionError
+        from elastic_transport import ConnectionTimeout as ElasticConnectionTimeout
+
+        errors += [ElasticConnectionError, ElasticConnectionTimeout]
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+CONNECTION_ERRORS = _connection_errors()
+
+
+def engine_unavailable(error):
+    """Whether ``error`` means the engine is down or failing (unreachable, timing
+    out, answering 5xx), rather than a mistake in the request."""
+    status = getattr(error, "status_code", None)
+    return isinstance(error, CONNECTION_ERRORS) or (isinstance(status, int) and status >= 500)

@@ -1,0 +1,117 @@
+"""The search document: one denormalised row per visible thing (a resource page, a
+harvested item, a community post…), carrying every facet and visibility field so
+that one query returns one faceted result list."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+
+class TokenListField(index.FilterField):
+    """Indexes ``facet_tokens`` as an array of keywords in OpenSearch, so that a
+    term filter matches any one token."""
+
+    def get_value(self, obj):
+        return obj.facet_token_list()
+
+
+class SearchDocument(index.Indexed, models.Model):
+    key = models.CharField(max_length=120, unique=True, help_text="app_label.model:pk of the source object")
+    kind = models.CharField(max_length=40)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    search_text = models.TextField(blank=True, help_text="Analysed terms, for the fallback search.")
+    url = models.CharField(max_length=500)
+    site = models.ForeignKey("wagtailcore.Site", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    all_portals = models.BooleanField(default=False)
+    language = models.CharField(max_length=8, db_index=True)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    archived = models.BooleanField(default=False)
+    audience = models.CharField(max_length=80, blank=True, help_text="Empty for public content.")
+    facet_tokens = models.TextField(blank=True, help_text="Space-separated facet and scope tokens.")
+    labels = models.JSONField(default=dict, help_text="Display labels: kind, source, type, domains, territory.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Engines search the catch-all fields these are copied into (_all_text and its
+    # boosted twin), so the fields themselves are not indexed a second time.
+    search_fields = [
+        index.SearchField("title", boost=2, es_extra={"index": False}),
+        index.SearchField("summary", es_extra={"index": False}),
+        index.SearchField("body", es_extra={"index": False}),
+        index.AutocompleteField("title"),
+        index.FilterField("id"),
+        index.FilterField("kind"),
+        index.FilterField("site"),
+        index.FilterField("all_portals"),
+        index.FilterField("language"),
+        index.FilterField("date"),
+        index.FilterField("archived"),
+        index.FilterField("audience"),
+        TokenListField("facet_tokens"),
+    ]
+
+    class Meta:
+        verbose_name = _("document de recherche")
+        verbose_name_plural = _("documents de recherche")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def search_language(self):
+        """The language the embedded backends stem this document in."""
+        return self.language
+
+    def facet_token_list(self):
+        return self.facet_tokens.split()
+
+
+class SearchFacetValue(models.Model):
+    """One facet or scope token of a document, for filtering and counting on the
+    database backend."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facet_values")
+    token = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["token", "document"], name="unique_search_token_document")]
+
+
+class FacetLabel(models.Model):
+    """What readers see for a facet token, e.g. "domain:mobilites" → "Mobilités"."""
+
+    token = models.CharField(max_length=200, unique=True)
+    label = models.CharField(max_length=255)
+
+
+class PromotedResult(models.Model):
+    """A page editors push to the top of one portal's results for a query."""
+
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("portail"), on_delete=models.CASCADE, related_name="+")
+    query = models.CharField(_("recherche"), max_length=120, help_text=_("Les mots tapés par les lecteurs, sans tenir compte des accents ni des majuscules."))
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+    description = models.CharField(_("description"), max_length=255, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("résultat mis en avant")
+        verbose_name_plural = _("résultats mis en avant")
+        ordering = ["site", "query", "sort_order"]
+
+    def __str__(self):
+        return f"{self.query} → {self.page}"
+
+
+class QueryStat(models.Model):
+    """How often a query was searched on a portal on one day, and how often it found nothing."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    query = models.CharField(max_length=120)
+    day = models.DateField()
+    searches = models.PositiveIntegerField(default=0)
+    zero_results = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["site", "query", "day"], name="unique_query_stat_day")]
+        indexes = [models.Index(fields=["site", "day"])]

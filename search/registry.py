@@ -1,0 +1,98 @@
+"""How content types plug into search: one provider per model turns an object into
+a search document. Apps register theirs with ``register(provider)`` (resources at
+start-up; harvest and communities from their own ``AppConfig.ready``)."""
+
+from dataclasses import dataclass, field
+import datetime
+
+
+@dataclass(frozen=True)
+class Label:
+    """A facet value: a stable key and what readers see."""
+
+    key: str
+    label: str
+
+
+@dataclass
+class DocumentData:
+    """Everything search knows about one visible thing."""
+
+    title: str
+    url: str
+    language: str
+    kind: str
+    body: str = ""
+    summary: str = ""
+    site_id: int | None = None
+    portal_ids: list[int] = field(default_factory=list)
+    all_portals: bool = False
+    date: datetime.date | None = None
+    source: Label | None = None
+    resource_type: Label | None = None
+    territory: Label | None = None
+    domains: list[Label] = field(default_factory=list)
+    tags: list[Label] = field(default_factory=list)
+    archived: bool = False
+    audience: str = ""
+
+
+class SearchProvider:
+    """Subclass per model. ``objects()`` lists what a rebuild indexes,
+    ``is_searchable(obj)`` says whether ``obj`` may appear at all (live, public,
+    not deleted), ``document(obj)`` describes it."""
+
+    model = None
+    kind = ""
+    kind_label = ""
+
+    def objects(self):
+        return self.model._default_manager.all()
+
+    def is_searchable(self, obj):
+        return True
+
+    def document(self, obj):
+        raise NotImplementedError
+
+
+_providers = {}
+
+
+def register(provider):
+    from .signals import watch
+
+    _providers[provider.model] = provider
+    watch(provider.model)
+
+
+def provider_for(model):
+    for klass in model.__mro__:
+        if klass in _providers:
+            return _providers[klass]
+    return None
+
+
+def providers():
+    return list(_providers.values())
+
+
+def kind_labels():
+    """Readers' names of the kinds of content: {"resource": "Ressource", …}."""
+    return {provider.kind: provider.kind_label for provider in _providers.values()}
+
+
+_audience_sources = []
+
+
+def register_audience_source(func):
+    """``func(user)`` returns the audience keys ``user`` may read (e.g. the
+    communities they belong to); public content has the empty audience."""
+    _audience_sources.append(func)
+
+
+def audiences_for(user):
+    keys = {""}
+    for source in _audience_sources:
+        keys.update(source(user))
+    return sorted(keys)

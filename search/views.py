@@ -1,0 +1,131 @@
+"""The search page of every portal and the JSON API."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+
+from sites.branding import branding_for_request
+from themes.registry import select_theme_template
+
+from . import analytics
+from .registry import audiences_for
+from .service import FACETS, request_from_params, run_search
+from .suggestions import spelling_suggestion
+
+API_PAGE_SIZE = 20
+API_MAX_PAGE_SIZE = 50
+API_RATE_LIMIT = getattr(settings, "SEARCH_API_RATE_LIMIT", 60)  # requests per minute and client
+
+
+def _language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _promoted(site, query):
+    from .models import PromotedResult
+
+    if site is None or not query:
+        return []
+    promotions = PromotedResult.objects.filter(site=site, query=analytics.normalise(query)).order_by("sort_order")
+    live = set(Page.objects.filter(pk__in=promotions.values("page_id")).live().public().values_list("pk", flat=True))
+    return [promotion for promotion in promotions.select_related("page") if promotion.page_id in live]
+
+
+@require_GET
+def search_page(request):
+    site = Site.find_for_request(request)
+    search = request_from_params(request.GET, site, _language(), audiences_for(request.user))
+    outcome = run_search(search)
+    if search.query and search.page == 1:
+        analytics.record(site, search.query, outcome.count)
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "search": search,
+        "current_site": site,
+        "outcome": outcome,
+        "facet_names": FACETS,
+        "promoted": _promoted(site, search.query) if search.page == 1 else [],
+        "popular": analytics.popular_queries(site) if site and not outcome.count else [],
+        "suggestion": spelling_suggestion(search.query, search.language) if search.query and not outcome.count else "",
+        "page_query": params.urlencode(),
+        "filter_params": {key: value for key, value in request.GET.items() if key not in ("page",)},
+    }
+    template = select_theme_template(branding_for_request(request).theme, "search/results.html")
+    return TemplateResponse(request, template, context)
+
+
+def _client_key(request):
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _rate_limited(request):
+    """A fixed one-minute window per client, counted in the shared cache."""
+    key = f"search-api:{_client_key(request)}:{timezone.now():%Y%m%d%H%M}"
+    if cache.add(key, 1, 60):
+        return False
+    try:
+        return cache.incr(key) > API_RATE_LIMIT
+    except ValueError:
+        return False
+
+
+def _page_size(value):
+    try:
+        return min(max(int(value), 1), API_MAX_PAGE_SIZE)
+    except (TypeError, ValueError):
+        return API_PAGE_SIZE
+
+
+def _result(document):
+    labels = document.labels
+    return {
+        "title": document.title,
+        "url": document.url,
+        "type": labels.get("type") or document.kind,
+        "kind": document.kind,
+        "source": labels.get("source", ""),
+        "portal": document.site_id,
+        "date": document.date.isoformat() if document.date else None,
+        "domains": labels.get("domains", []),
+        "excerpt": (document.summary or document.body)[:300],
+    }
+
+
+@require_GET
+def api_search(request):
+    if _rate_limited(request):
+        response = JsonResponse({"error": _("Trop de requêtes, réessayez dans une minute.")}, status=429)
+        response["Retry-After"] = "60"
+        return response
+    site = Site.find_for_request(request)
+    language = request.GET.get("lang") if request.GET.get("lang") in dict(settings.LANGUAGES) else _language()
+    search = request_from_params(request.GET, site, language, audiences_for(request.user), _page_size(request.GET.get("page_size")))
+    outcome = run_search(search)
+    if search.query and search.page == 1:
+        analytics.record(site, search.query, outcome.count)
+    facets = None
+    if outcome.facets is not None:
+        facets = {
+            name: [{"value": value.value, "label": value.label, "count": value.count} for value in values]
+            for name, values in outcome.facets.items()
+        }
+    response = JsonResponse(
+        {
+            "count": outcome.count,
+            "page": search.page,
+            "page_size": search.per_page,
+            "num_pages": outcome.num_pages,
+            "results": [_result(document) for document in outcome.documents],
+            "facets": facets,
+            "engine_down": outcome.engine_down,
+        }
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
