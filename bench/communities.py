@@ -1,0 +1,228 @@
+"""Server time and query count of a community's pages, uncached, on PostgreSQL.
+
+    .venv/bin/python bench/communities.py
+
+The benchmark creates a portal with one public community, gives it 50 members
+and 100 activity lines (posts, comments, arrivals), and times its home page for
+an anonymous reader and for a member, its members list and the member's personal
+feed; it then grows the community to 2,000 members and 10,000 activity lines and
+times the same pages again. Requests go through the whole Django stack
+in-process (test client, real Host header, DEBUG off) with the Django cache
+cleared before each. It prints p50 and p95 times and query counts at both sizes,
+and exits non-zero if a page misses the p50 target or its query count grows.
+
+PostgreSQL comes from DATABASE_URL (default: portail:portail@127.0.0.1:5432);
+the benchmark works in its own database, portail_bench_communities, created and
+dropped here.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (  # noqa: E402 (the project root must be importable first)
+    analyze_database,
+    bench_database,
+    database_description,
+    print_table,
+    setup_django,
+    time_page,
+)
+
+HOST = "bench-communautes.localhost"
+SMALL_MEMBERS, SMALL_ITEMS = 50, 100
+LARGE_MEMBERS, LARGE_ITEMS = 2_000, 10_000
+TARGET_P50_MS = 50.0
+BATCH = 1000
+COMMENTS_PER_POST = 3
+
+
+def seed_community():
+    from communities.models import Visibility
+    from communities.pages import create_community, ensure_community_index
+    from resources.models import Domain
+    from sites.portals import create_portal
+    from wagtail.models import Locale
+
+    domain = Domain.objects.create(locale=Locale.get_default(), slug="mobilites", name="Mobilités")
+    portal = create_portal(HOST, "Portail des communautés", port=80)
+    index = ensure_community_index(portal.home)
+    return create_community(index, "Réseau des chargés de mission mobilité", Visibility.PUBLIC, domains=[domain], summary="Entre pairs.")
+
+
+def add_members(community, start, count):
+    """``count`` active members (the first one an animateur), with profiles."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    from communities.models import ActivityItem, Membership, Profile
+
+    User = get_user_model()
+    password = make_password("bench-membre")
+    users = User.objects.bulk_create(
+        [User(username=f"membre{n}", email=f"membre{n}@bench.localhost", password=password) for n in range(start, start + count)],
+        batch_size=BATCH,
+    )
+    Profile.objects.bulk_create(
+        [Profile(user=user, display_name=f"Membre n° {start + i}", organisation="Commune", visibility="members") for i, user in enumerate(users)],
+        batch_size=BATCH,
+    )
+    Membership.objects.bulk_create(
+        [
+            Membership(community=community, user=user, role=Membership.Role.ANIMATEUR if start + i == 0 else Membership.Role.MEMBER)
+            for i, user in enumerate(users)
+        ],
+        batch_size=BATCH,
+    )
+    ActivityItem.objects.bulk_create(
+        [ActivityItem(community=community, actor=user, verb=ActivityItem.Verb.JOINED) for user in users], batch_size=BATCH
+    )
+    return users
+
+
+def add_activity(community, authors, count):
+    """Posts and their comments until ``count`` more activity lines exist."""
+    from communities.models import ActivityItem, Comment, Post
+
+    posts_needed = max(count // (1 + COMMENTS_PER_POST), 1)
+    posts = Post.objects.bulk_create(
+        [
+            Post(community=community, author=authors[n % len(authors)], title=f"Retour d'expérience n° {n}", body="<p>" + "Texte du message. " * 30 + "</p>")
+            for n in range(posts_needed)
+        ],
+        batch_size=BATCH,
+    )
+    comments = Comment.objects.bulk_create(
+        [
+            Comment(post=post, author=authors[(n + k + 1) % len(authors)], body="<p>Merci pour ce partage.</p>")
+            for n, post in enumerate(posts)
+            for k in range(COMMENTS_PER_POST)
+        ],
+        batch_size=BATCH,
+    )
+    items = [ActivityItem(community=community, actor_id=post.author_id, verb=ActivityItem.Verb.POST, post=post) for post in posts]
+    items += [
+        ActivityItem(community=community, actor_id=comment.author_id, verb=ActivityItem.Verb.COMMENT, post=comment.post, comment=comment)
+        for comment in comments
+    ]
+    ActivityItem.objects.bulk_create(items[: count], batch_size=BATCH)
+
+
+def grow(community, members, items):
+    """Bring the community to ``members`` members and ``items`` activity lines."""
+    from communities.models import ActivityItem, Membership
+
+    have_members = Membership.objects.filter(community=community).count()
+    users = add_members(community, have_members, members - have_members)
+    remaining = items - ActivityItem.objects.filter(community=community).count()
+    if remaining > 0:
+        add_activity(community, users, remaining)
+    analyze_database()
+
+
+def reader():
+    """The logged-in member whose pages are timed (the animateur, who follows)."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user = get_user_model().objects.get(username="membre0")
+    client = Client()
+    client.force_login(user)
+    return user, client
+
+
+def measure(community, args):
+    from django.test import Client
+
+    from communities.models import Follow
+
+    user, member_client = reader()
+    Follow.objects.get_or_create(user=user, community=community)
+    path = community.get_url_parts()[2]
+    members_path = path + community.reverse_subpage("members")
+    anonymous = Client()
+    return {
+        "community home (anonymous)": time_page(anonymous, HOST, path, args.requests, args.warmup),
+        "community home (animateur)": time_page(member_client, HOST, path, args.requests, args.warmup),
+        "community home, page 50": time_page(member_client, HOST, path + "?page=50", args.requests, args.warmup),
+        "members list": time_page(member_client, HOST, members_path, args.requests, args.warmup),
+        "personal feed": time_page(member_client, HOST, "/membres/mon-fil/", args.requests, args.warmup),
+    }
+
+
+def sizes(community):
+    from communities.models import ActivityItem, Membership
+
+    return Membership.objects.filter(community=community).count(), ActivityItem.objects.filter(community=community).count()
+
+
+def report(small, large, small_size, large_size):
+    rows, failures = [], []
+    small_label = f"@{small_size[0]}m/{small_size[1]}a"
+    large_label = f"@{large_size[0]}m/{large_size[1]}a"
+    for name in small:
+        before, after = small[name], large[name]
+        rows.append(
+            [
+                name,
+                f"{before.p50_ms:.1f}",
+                before.queries,
+                f"{after.p50_ms:.1f}",
+                f"{after.p95_ms:.1f}",
+                after.queries,
+                f"{after.p50_ms / before.p50_ms:.2f}",
+            ]
+        )
+        if after.queries != before.queries:
+            failures.append(f"{name}: {before.queries} queries {small_label}, {after.queries} {large_label}")
+        if after.p50_ms > TARGET_P50_MS:
+            failures.append(f"{name}: p50 {after.p50_ms:.1f} ms {large_label}, above {TARGET_P50_MS:.0f} ms")
+    print()
+    print_table(
+        ["page", f"p50 ms {small_label}", f"queries {small_label}", f"p50 ms {large_label}", f"p95 ms {large_label}", f"queries {large_label}", "p50 ratio"],
+        rows,
+    )
+    print()
+    print(f"target: p50 ≤ {TARGET_P50_MS:.0f} ms per page, same query count at both sizes (m = members, a = activity lines)")
+    for failure in failures:
+        print(f"FAIL {failure}")
+    if not failures:
+        print("OK")
+    return not failures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--members", type=int, default=LARGE_MEMBERS, help=f"members in the large run (default {LARGE_MEMBERS})")
+    parser.add_argument("--items", type=int, default=LARGE_ITEMS, help=f"activity lines in the large run (default {LARGE_ITEMS})")
+    parser.add_argument("--requests", type=int, default=50, help="timed requests per page (default 50)")
+    parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page first (default 5)")
+    parser.add_argument("--allow-sqlite", action="store_true", help="accept an SQLite DATABASE_URL (indicative only)")
+    parser.add_argument("--keep-db", action="store_true", help="keep the portail_bench_communities database afterwards")
+    args = parser.parse_args()
+    if args.members <= SMALL_MEMBERS or args.items <= SMALL_ITEMS:
+        parser.error(f"--members must be above {SMALL_MEMBERS} and --items above {SMALL_ITEMS}")
+
+    with bench_database(allow_sqlite=args.allow_sqlite, keep=args.keep_db, name="communities") as database_url:
+        setup_django(database_url)
+        print(f"bench/communities on {database_description()}, {os.cpu_count()} CPU, "
+              f"{args.requests} timed requests per page after {args.warmup} warm-up, cache cleared before each")
+        community = seed_community()
+        grow(community, SMALL_MEMBERS, SMALL_ITEMS)
+        small_size = sizes(community)
+        print(f"timing {small_size[0]} members, {small_size[1]} activity lines…", flush=True)
+        small = measure(community, args)
+        print(f"growing to {args.members} members, {args.items} activity lines…", flush=True)
+        grow(community, args.members, args.items)
+        large_size = sizes(community)
+        print(f"timing {large_size[0]} members, {large_size[1]} activity lines…", flush=True)
+        large = measure(community, args)
+        ok = report(small, large, small_size, large_size)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Activity feeds: recording what happens and listing it for a reader.
+
+Every listing is a fixed number of queries whatever the size of the feed: items
+come with their actor, profile, post, comment and pinned target in bulk."""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db import transaction
+
+from . import access
+from .models import ActivityItem, Comment, Follow
+
+PAGE_SIZE = 20
+
+
+def record(community, actor, verb, post=None, comment=None, pin=None):
+    """Add a line to the feed; followers allowed to read it get it in their
+    immediate digest once the transaction commits."""
+    item = ActivityItem.objects.create(community=community, actor=actor, verb=verb, post=post, comment=comment, pin=pin)
+    from .tasks import send_immediate_digests
+
+    transaction.on_commit(lambda: send_immediate_digests.delay(item.pk))
+    return item
+
+
+FEED_RELATIONS = ("actor__profile", "post", "comment", "pin__page", "pin__harvested_item")
+
+
+def with_feed_data(queryset):
+    return queryset.select_related(*FEED_RELATIONS, "community")
+
+
+def community_items(community):
+    return ActivityItem.objects.filter(community=community, hidden=False).order_by("-created_at", "-pk")
+
+
+def community_page(request, community):
+    """One page of a community's feed; its lines share the community object."""
+    page = paginate(request, community_items(community).select_related(*FEED_RELATIONS))
+    for item in page:
+        item.community = community
+    return page
+
+
+def items_for(user):
+    """Activity of the communities ``user`` follows and may read."""
+    followed = Follow.objects.filter(user=user).values("community_id")
+    readable = access.readable_communities(user).filter(pk__in=followed)
+    return ActivityItem.objects.filter(community__in=readable.values("pk"), hidden=False).order_by("-created_at", "-pk")
+
+
+def page_number(request):
+    try:
+        return max(int(request.GET.get("page", 1)), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(page_number(request))
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def mirror_moderation(target):
+    """Hide (or show again) the feed lines of a moderated post or comment; the
+    lines of a hidden post's comments go with it."""
+    if isinstance(target, Comment):
+        ActivityItem.objects.filter(comment=target).update(hidden=target.hidden or target.post.hidden)
+        return
+    ActivityItem.objects.filter(post=target).update(hidden=target.hidden)
+    if not target.hidden:
+        ActivityItem.objects.filter(post=target, comment__hidden=True).update(hidden=True)

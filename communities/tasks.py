@@ -1,0 +1,71 @@
+"""Celery tasks: e-mail digests and invitations. Without a broker they run eagerly."""
+
+from celery import shared_task
+from celery.schedules import crontab
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+DIGEST_HOUR = 7
+
+
+@shared_task(name="communities.send_immediate_digests")
+def send_immediate_digests(item_id):
+    from .notifications import send_immediate
+
+    return send_immediate(item_id)
+
+
+def _send_digests(frequency):
+    from .notifications import digest_recipients, send_digest
+
+    sent = 0
+    for user in digest_recipients(frequency).iterator(chunk_size=500):
+        sent += bool(send_digest(user, frequency))
+    return sent
+
+
+@shared_task(name="communities.send_daily_digests")
+def send_daily_digests():
+    from .models import Profile
+
+    return _send_digests(Profile.Digest.DAILY)
+
+
+@shared_task(name="communities.send_weekly_digests")
+def send_weekly_digests():
+    from .models import Profile
+
+    return _send_digests(Profile.Digest.WEEKLY)
+
+
+@shared_task(name="communities.send_invitation")
+def send_invitation(community_id, email, inviter_name):
+    from .models import CommunityPage
+
+    community = CommunityPage.objects.filter(pk=community_id).first()
+    if community is None:
+        return False
+    context = {"community": community, "inviter_name": inviter_name, "url": community.full_url}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("default/communities/email/invitation_subject.txt", context).strip()
+        body = render_to_string("default/communities/email/invitation.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+    return True
+
+
+def register_beat_schedule():
+    from sites.celery import app
+
+    app.conf.beat_schedule = {
+        **(app.conf.beat_schedule or {}),
+        "communities-daily-digests": {
+            "task": "communities.send_daily_digests",
+            "schedule": crontab(hour=DIGEST_HOUR, minute=0),
+        },
+        "communities-weekly-digests": {
+            "task": "communities.send_weekly_digests",
+            "schedule": crontab(hour=DIGEST_HOUR, minute=15, day_of_week="monday"),
+        },
+    }

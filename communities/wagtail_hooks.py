@@ -1,0 +1,36 @@
+"""Admin: a statistics report of the communities in the portals an editor manages."""
+
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import access, stats
+
+
+def may_see_stats(user):
+    return user.is_superuser or bool(access.editor_paths(user))
+
+
+def community_stats_view(request):
+    if not may_see_stats(request.user):
+        raise PermissionDenied
+    months, rows = stats.community_stats(stats.editable_communities(request.user))
+    return TemplateResponse(request, "communities/admin/stats.html", {"months": months, "rows": rows})
+
+
+class StatsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_stats(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_stats_url():
+    return [path("communautes/statistiques/", community_stats_view, name="communities_stats")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_stats_menu_item():
+    return StatsMenuItem(_("Communautés"), reverse("communities_stats"), icon_name="group", order=700)
