@@ -1,0 +1,110 @@
+"""Fixtures shared by every test folder."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Locale
+
+from tests import services
+from tests.utils import kept_for_module
+
+
+@pytest.fixture
+def require_service():
+    """``require_service("redis")`` returns the service's URL, or skips the test
+    when the service is not configured or not reachable; under ``CI=true`` it fails
+    the test instead, so that CI never passes by skipping (see tests/services.py)."""
+    return services.require_service
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (the cache may be a shared Redis)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def english(db):
+    """The English content locale (French, the default, exists from migrations)."""
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+ALPHA = ("alpha.localhost", "Portail Alpha", {"primary_colour": "#0b3d91", "secondary_colour": "#7a1f1f"})
+BETA = ("beta.localhost", "Portail Bêta", {"theme": "dsfr", "primary_colour": "#000091", "secondary_colour": "#3a3a3a"})
+
+
+def create_domains():
+    """Two of the six thematic domains, in French."""
+    from resources.factories import DomainFactory
+
+    return [
+        DomainFactory(name="Mobilités", slug="mobilites", colour="#6a1b9a", sort_order=1),
+        DomainFactory(name="Environnement et risques", slug="environnement-et-risques", colour="#2e6b30", sort_order=2),
+    ]
+
+
+def _created_once(request):
+    """The module's ``portals_once`` when the module opted in, else None."""
+    return request.getfixturevalue("portals_once") if "portals_once" in request.fixturenames else None
+
+
+@pytest.fixture
+def domains(request, db):
+    once = _created_once(request)
+    return once.domains if once else create_domains()
+
+
+@pytest.fixture
+def make_portal(db, domains):
+    """Create a portal the way operators do, with the library pages of ``domains``."""
+    from sites.portals import create_portal
+
+    def make(hostname, name, **options):
+        return create_portal(hostname, name, **options)
+
+    return make
+
+
+@pytest.fixture
+def portal_a(request, make_portal):
+    once = _created_once(request)
+    hostname, name, options = ALPHA
+    return once.a if once else make_portal(hostname, name, **options)
+
+
+@pytest.fixture
+def portal_b(request, make_portal):
+    once = _created_once(request)
+    hostname, name, options = BETA
+    return once.b if once else make_portal(hostname, name, **options)
+
+
+@dataclass
+class Portals:
+    domains: list
+    a: object
+    b: object
+
+
+@pytest.fixture(scope="module")
+def portals_once(django_db_setup, django_db_blocker):
+    """The domains and portals Alpha and Bêta, created once for a whole test module
+    that opts in with ``pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portals_once")]``:
+    ``domains``, ``portal_a`` and ``portal_b`` then return these, and each test
+    still runs in its own transaction, rolled back to this state. (The django_db
+    mark keeps the module among the tests pytest-django runs before transactional
+    ones, which empty the database.)"""
+    from sites.portals import create_portal
+
+    with kept_for_module(django_db_blocker):
+        domains = create_domains()
+        portals = [create_portal(hostname, name, **options) for hostname, name, options in (ALPHA, BETA)]
+        yield Portals(domains, *portals)
+
+
+def pytest_configure(config):
+    # WhiteNoise warns when STATIC_ROOT has not been collected; tests serve from the finders.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
