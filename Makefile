@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= sites.settings.dev
 
-.PHONY: install demo test services services-stop migrate messages bench-pages check-deploy
+.PHONY: install demo test audit services services-stop migrate messages bench-pages bench-harvest bench-search bench-communities check-deploy
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ demo: migrate
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Accessibility, eco-design and Lighthouse budgets of every page type, in Debian's chromium,
+# on a production-like server (tests/audit); Lighthouse comes from npm (package-lock.json).
+audit: install node_modules/.package-lock.json
+	$(PY) -m tests.audit
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 services:
 	@bash scripts/services.sh start
 
@@ -42,3 +50,12 @@ check-deploy: install
 
 bench-pages: install
 	$(PY) bench/pages.py
+
+bench-harvest: install
+	$(PY) bench/harvest.py
+
+bench-search: install
+	$(PY) bench/search.py
+
+bench-communities: install
+	$(PY) bench/communities.py

@@ -6,8 +6,8 @@ resources: cards are fetched with their type, territory, domains and tags in bul
 """
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Q
-from wagtail.models import Page
+from django.db.models import Count, Q, prefetch_related_objects
+from wagtail.models import Page, Site
 
 from .models import DomainPage, ResourcePage, ResourceType
 
@@ -18,6 +18,12 @@ HOME_LATEST = 6
 def portal_root_path(page):
     """The tree path of the portal home (in the page's language) above ``page``."""
     return page.path[: Page.steplen * 2]
+
+
+def _portal_site(request, page):
+    """The portal serving ``page``: the request's site, which Wagtail has already
+    found while routing, else the site the page belongs to."""
+    return Site.find_for_request(request) or page.get_site()
 
 
 def visible_resources(site, locale, root_path):
@@ -32,9 +38,13 @@ def visible_resources(site, locale, root_path):
     )
 
 
+CARD_RELATIONS = ("resource_type", "territory")
+CARD_COLLECTIONS = ("domains", "tags")
+
+
 def with_card_data(queryset):
     """Everything a resource card shows, in a constant number of queries."""
-    return queryset.select_related("resource_type", "territory").prefetch_related("domains", "tags")
+    return queryset.select_related(*CARD_RELATIONS).prefetch_related(*CARD_COLLECTIONS)
 
 
 def _page_number(request):
@@ -46,14 +56,20 @@ def _page_number(request):
 
 def resource_listing_context(request, page, domain=None):
     """Context of a domain listing or a library page: filtered and paginated cards,
-    with the filter choices (types and tags) that exist in the listing."""
-    site = page.get_site()
+    with the filter choices (types and tags) that exist in the listing; a domain
+    listing adds the newest harvested items of partners in that domain."""
+    from harvest.listing import latest_items
+
+    site = _portal_site(request, page)
     resources = visible_resources(site, page.locale_id, portal_root_path(page))
     if domain is not None:
         resources = resources.filter(domains__translation_key=domain.translation_key)
 
+    # One aggregate over the listing gives both the types present and, when no
+    # filter is selected, the total: the listing is not evaluated a third time to count.
+    type_counts = dict(resources.order_by().values_list("resource_type_id").annotate(count=Count("pk")))
     type_choices = list(
-        ResourceType.objects.filter(locale_id=page.locale_id, pk__in=resources.values("resource_type_id")).order_by("name")
+        ResourceType.objects.filter(locale_id=page.locale_id, pk__in=[pk for pk in type_counts if pk is not None]).order_by("name")
     )
     tag_model = ResourcePage.tags.through.tag_model()
     tag_choices = list(
@@ -70,6 +86,8 @@ def resource_listing_context(request, page, domain=None):
         resources = resources.filter(tags__slug=selected_tag)
 
     paginator = Paginator(with_card_data(resources.order_by("-publication_date", "-pk")), PAGE_SIZE)
+    if not (selected_type or selected_tag):
+        paginator.count = sum(type_counts.values())
     try:
         page_obj = paginator.page(_page_number(request))
     except EmptyPage:
@@ -84,6 +102,7 @@ def resource_listing_context(request, page, domain=None):
         "selected_type": selected_type,
         "selected_tag": selected_tag,
         "filter_query": query.urlencode(),
+        "partner_items": latest_items(site, domain=domain) if domain is not None else [],
     }
 
 
@@ -99,7 +118,7 @@ def home_page_context(home, request):
     from sites.branding import branding_for_request
 
     branding = branding_for_request(request)
-    site = home.get_site()
+    site = _portal_site(request, home)
     pages_by_domain = {p.domain.translation_key: p for p in domain_pages(home)}
 
     featured_keys = [block.value.translation_key for block in branding.featured_domains if block.value]
@@ -109,12 +128,14 @@ def home_page_context(home, request):
         domain_tiles = list(pages_by_domain.values())
 
     featured_keys = [block.value.translation_key for block in branding.featured_resources if block.value]
-    visible = visible_resources(site, home.locale_id, portal_root_path(home))
+    cards = visible_resources(site, home.locale_id, portal_root_path(home)).select_related(*CARD_RELATIONS)
     featured = []
     if featured_keys:
-        found = {r.translation_key: r for r in with_card_data(visible.filter(translation_key__in=featured_keys))}
+        found = {r.translation_key: r for r in cards.filter(translation_key__in=featured_keys)}
         featured = [found[key] for key in featured_keys if key in found]
-    latest = list(with_card_data(visible.exclude(pk__in=[r.pk for r in featured]).order_by("-publication_date", "-pk")[:HOME_LATEST]))
+    latest = list(cards.exclude(pk__in=[r.pk for r in featured]).order_by("-publication_date", "-pk")[:HOME_LATEST])
+    # The featured and latest cards share one query per collection.
+    prefetch_related_objects(featured + latest, *CARD_COLLECTIONS)
     return {"domain_tiles": domain_tiles, "featured_resources": featured, "latest_resources": latest}
 
 

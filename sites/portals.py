@@ -78,6 +78,7 @@ def _translate_tree(home, locale):
 @transaction.atomic
 def create_portal(hostname, name, theme=DEFAULT_THEME, port=80, default=False, **branding_fields):
     """Create a complete, working portal. Raises PortalError on bad input."""
+    from harvest.permissions import grant_portal_editors
     from resources.pages import create_library_pages
 
     hostname = (hostname or "").strip().lower()
@@ -103,6 +104,8 @@ def create_portal(hostname, name, theme=DEFAULT_THEME, port=80, default=False, *
     slug = slugify(hostname.replace(".", "-"))
     home = root.add_child(instance=PortalHomePage(title=name, slug=slug, locale=default_locale))
     home.save_revision().publish()
+    if default:
+        Site.objects.filter(is_default_site=True).update(is_default_site=False)
     site = Site.objects.create(
         hostname=hostname,
         port=port,
@@ -119,4 +122,5 @@ def create_portal(hostname, name, theme=DEFAULT_THEME, port=80, default=False, *
     collection = Collection.get_first_root_node().add_child(name=name)
     group, _created = Group.objects.get_or_create(name=editors_group_name(name))
     _grant_editors(group, site, home, collection)
+    grant_portal_editors(group, site)
     return Portal(site=site, home=home, branding=branding, editors=group, collection=collection)

@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import views as search_views
+
 from . import views
 
 urlpatterns = [
@@ -13,6 +15,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/search/", search_views.api_search, name="search_api"),
 ]
 
 if settings.DEBUG:
@@ -20,4 +23,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("recherche/", search_views.search_page, name="search"),
+    path("compte/", include("allauth.urls")),
+    path("membres/", include("communities.urls")),
+    path("", include("harvest.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -9,6 +9,10 @@ from .registry import THEME_NAMES, THEMES_DIR
 
 
 class ThemeLoader(FilesystemLoader):
+    def get_dirs(self):
+        """The themes' template folders, watched by runserver's autoreloader."""
+        return [THEMES_DIR / theme / "templates" for theme in sorted(THEME_NAMES)]
+
     def get_template_sources(self, template_name):
         theme, sep, path = template_name.partition("/")
         if not sep or theme not in THEME_NAMES:

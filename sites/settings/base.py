@@ -14,6 +14,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from search.backends.settings import search_backends_from_env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAIL_VAR_DIR", BASE_DIR / "var"))
 
@@ -30,6 +32,9 @@ INSTALLED_APPS = [
     "sites",
     "themes",
     "resources",
+    "communities",
+    "harvest",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -53,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -73,12 +81,22 @@ ROOT_URLCONF = "sites.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The default theme's folder also serves unprefixed names, so that its
+        # account/ templates take precedence over django-allauth's own.
+        "DIRS": [BASE_DIR / "themes" / "default" / "templates"],
         "APP_DIRS": False,
         "OPTIONS": {
+            # Compiled templates are kept in memory (Django does so by default only
+            # when no loaders are listed); runserver resets them when one changes.
             "loaders": [
-                "themes.loaders.ThemeLoader",
-                "django.template.loaders.app_directories.Loader",
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "themes.loaders.ThemeLoader",
+                        "django.template.loaders.filesystem.Loader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
             ],
             "context_processors": [
                 "django.template.context_processors.debug",
@@ -127,6 +145,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Accounts (django-allauth, without django.contrib.sites): members sign up and log
+# in with their e-mail address, which they must verify first.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "communities.forms.SignupForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "communities:feed"
+
 # Languages: French first, English second.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
@@ -158,21 +194,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "ods", "odp", "pdf", "ppt
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
-# Search: Wagtail's database backend by default; OpenSearch / Elasticsearch from SEARCH_URL.
-SEARCH_URL = os.environ.get("SEARCH_URL", "")
-SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "opensearch2")
-if SEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
-            "URLS": [SEARCH_URL],
-            "INDEX": os.environ.get("SEARCH_INDEX", "portail"),
-            "TIMEOUT": 5,
-            "AUTO_UPDATE": True,
-        }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the embedded database backend by default; OpenSearch / Elasticsearch from
+# SEARCH_URL and SEARCH_BACKEND (see search/backends/settings.py).
+WAGTAILSEARCH_BACKENDS = search_backends_from_env()
+
+# Harvesting refuses private addresses except in these networks (comma-separated CIDRs).
+HARVEST_ALLOWED_PRIVATE_NETWORKS = env_list("HARVEST_ALLOWED_PRIVATE_NETWORKS")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

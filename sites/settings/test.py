@@ -9,4 +9,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILSEARCH_BACKENDS["default"]["INDEX"] = "portail_test"  # noqa: F405
+WAGTAILSEARCH_BACKENDS = search_backends_from_env(index_prefix="portail_test_")  # noqa: F405
+
+# A Celery worker process shares the test database in harvest's end-to-end test:
+# with a broker and SQLite, that database is a file rather than in memory.
+if REDIS_URL and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-worker.sqlite3")}  # noqa: F405

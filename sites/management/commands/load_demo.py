@@ -12,6 +12,8 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from communities.demo import load as load_communities
+from harvest.demo import load as load_harvest
 from resources.models import Domain, ResourceIndexPage, ResourcePage, ResourceType, Territory
 from resources.pages import create_library_pages
 from sites.demo import data
@@ -40,11 +42,13 @@ class Command(BaseCommand):
             sites = self._portals(port)
             created = self._resources(sites, domains, types, territories, english)
             self._admin()
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new resources)."))
+            communities = load_communities(sites, domains, territories)
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new resources, {communities} new communities)."))
         self.stdout.write(f"Admin: http://{data.PORTALS[0]['hostname']}:{port}/admin/  user « {ADMIN_USERNAME} »  password « {ADMIN_PASSWORD} »")
         for site in sites:
             branding = PortalBranding.for_site(site)
             self.stdout.write(f"  {branding.portal_name:<28} http://{site.hostname}:{port}/  ({branding.theme})")
+        load_harvest(sites, port, self.stdout)
 
     def _remove_wagtail_welcome_site(self):
         Site.objects.filter(root_page__title=WAGTAIL_WELCOME_TITLE).delete()
