@@ -3,7 +3,6 @@ VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= sites.settings.dev
 
 .PHONY: install demo test audit services services-stop migrate messages bench-pages bench-harvest bench-search bench-communities check-deploy
 
@@ -23,7 +22,7 @@ demo: migrate
 	$(PY) manage.py runserver 0.0.0.0:$(PORT)
 
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --ds=sites.settings.test $(PYTEST_ARGS)
 
 # Accessibility, eco-design and Lighthouse budgets of every page type, in Debian's chromium,
 # on a production-like server (tests/audit); Lighthouse comes from npm (package-lock.json).
