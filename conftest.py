@@ -108,3 +108,15 @@ def portals_once(django_db_setup, django_db_blocker):
 def pytest_configure(config):
     # WhiteNoise warns when STATIC_ROOT has not been collected; tests serve from the finders.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture(autouse=True)
+def tasks_in_process():
+    """Celery tasks run in-process in tests, even where a broker is configured (CI);
+    the end-to-end test through a real worker switches this off."""
+    from sites.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = eager

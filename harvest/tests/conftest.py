@@ -28,18 +28,6 @@ def harvest_settings(settings):
     return settings
 
 
-@pytest.fixture(autouse=True)
-def tasks_in_process():
-    """Harvest tasks run in-process here, even where a broker is configured (CI);
-    the end-to-end test through a real worker switches this off."""
-    from sites.celery import app
-
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield app
-    app.conf.task_always_eager = eager
-
-
 @pytest.fixture
 def portal(db):
     return create_portal("portail.localhost", "Portail test")
