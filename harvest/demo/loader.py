@@ -74,8 +74,8 @@ def load(sites, port, stdout=None):
     """Create the demo sources of ``sites`` and harvest each once (idempotent:
     a second load finds everything unchanged). Returns the runs."""
     write = stdout.write if stdout is not None else (lambda line: None)
-    if not settings.DEBUG:
-        write(_("Sources moissonnées de démonstration ignorées : leurs documents ne sont servis qu'en mode DEBUG."))
+    if not settings.HARVEST_DEMO_SOURCES:
+        write(_("Sources moissonnées de démonstration ignorées : HARVEST_DEMO_SOURCES n'est pas activé."))
         return []
     sources = create_sources(sites, port)
     write(_("Moissonnage des sources de démonstration (servies sous %(url)s) :") % {"url": demo_url(port)})

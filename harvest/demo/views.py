@@ -1,4 +1,4 @@
-"""The demo partners, served by the portal itself in DEBUG mode: fixture files
+"""The demo partners, served by the portal itself when HARVEST_DEMO_SOURCES is on: fixture files
 (feeds, a sitemap and its pages), an OAI-PMH endpoint that honours ``from``,
 and an Aides-Territoires-shaped API with its token exchange and pagination."""
 
@@ -28,7 +28,7 @@ AIDS_PER_PAGE = 30
 def debug_only(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not settings.DEBUG:
+        if not settings.HARVEST_DEMO_SOURCES:
             raise Http404
         return view(request, *args, **kwargs)
 

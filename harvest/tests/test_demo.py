@@ -1,4 +1,4 @@
-"""The demo's partner sources: served by the portal itself in DEBUG mode only,
+"""The demo's partner sources: served by the portal itself only when HARVEST_DEMO_SOURCES is on,
 harvested by ``load_demo`` through a short-lived local server, idempotently."""
 
 import io
@@ -19,8 +19,8 @@ OAI = "/demo-sources/oai/?verb=ListRecords&metadataPrefix=oai_dc"
 
 
 @pytest.fixture
-def debug(settings):
-    settings.DEBUG = True
+def demo_sources(settings):
+    settings.HARVEST_DEMO_SOURCES = True
     return settings
 
 
@@ -42,7 +42,7 @@ def items_of(name):
     return HarvestedItem.objects.filter(source__name=name).prefetch_related("domains").select_related("territory")
 
 
-def test_demo_sources_are_harvested_once_per_load(debug, demo_portals, client):
+def test_demo_sources_are_harvested_once_per_load(demo_sources, demo_portals, client):
     port = free_port()
     out = io.StringIO()
 
@@ -81,11 +81,11 @@ def test_demo_sources_are_harvested_once_per_load(debug, demo_portals, client):
     assert HarvestSource.objects.count() == 5 and HarvestedItem.objects.count() == 58
 
 
-def test_demo_documents_are_served_in_debug_mode_only(client, settings):
-    settings.DEBUG = False
+def test_demo_documents_are_served_only_when_enabled(client, settings):
+    settings.HARVEST_DEMO_SOURCES = False
     assert client.get("/demo-sources/mobilites.rss.xml").status_code == 404
 
-    settings.DEBUG = True
+    settings.HARVEST_DEMO_SOURCES = True
     feed = client.get("/demo-sources/mobilites.rss.xml")
     assert feed.status_code == 200 and b"<rss" in feed.content
     sitemap = client.get("/demo-sources/ville-durable/sitemap.xml").text
@@ -94,14 +94,14 @@ def test_demo_documents_are_served_in_debug_mode_only(client, settings):
     assert client.get("/demo-sources/aides.json").status_code == 404  # only through the API
 
 
-def test_demo_oai_endpoint_honours_from(client, debug):
+def test_demo_oai_endpoint_honours_from(client, demo_sources):
     recent = client.get(OAI + "&from=2026-11-01").text
     assert recent.count("<record>") == 3
     assert "noRecordsMatch" in client.get(OAI + "&from=2027-01-01").text
     assert "badVerb" in client.get("/demo-sources/oai/?verb=Identify").text
 
 
-def test_demo_aides_api_wants_its_tokens(client, debug):
+def test_demo_aides_api_wants_its_tokens(client, demo_sources):
     assert client.post("/demo-sources/aides/api/connexion/", HTTP_X_AUTH_TOKEN="faux").status_code == 401
     assert client.post("/demo-sources/aides/api/connexion/", HTTP_X_AUTH_TOKEN=API_TOKEN).json() == {"token": BEARER}
     assert client.get("/demo-sources/aides/api/aids/").status_code == 401

@@ -200,6 +200,8 @@ WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 
 # Harvesting refuses private addresses except in these networks (comma-separated CIDRs).
 HARVEST_ALLOWED_PRIVATE_NETWORKS = env_list("HARVEST_ALLOWED_PRIVATE_NETWORKS")
+# Serve the demo partners' documents under /demo-sources/ (development and the audit only).
+HARVEST_DEMO_SOURCES = os.environ.get("HARVEST_DEMO_SOURCES", "").lower() == "true"
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

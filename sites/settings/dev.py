@@ -7,3 +7,4 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # The demo's partner sources are served by this very server (harvest/demo): let
 # harvesting reach the loopback network, in development only.
 HARVEST_ALLOWED_PRIVATE_NETWORKS = [*HARVEST_ALLOWED_PRIVATE_NETWORKS, "127.0.0.0/8"]  # noqa: F405
+HARVEST_DEMO_SOURCES = True

@@ -41,6 +41,9 @@ def production_environment(workdir):
         # Services CI may export for the test suite are not the audit's business.
         "REDIS_URL": "",
         "SEARCH_URL": "",
+        # The demo's partner sources are served by the audited server itself.
+        "HARVEST_DEMO_SOURCES": "true",
+        "HARVEST_ALLOWED_PRIVATE_NETWORKS": "127.0.0.0/8",
     }
 
 
