@@ -18,6 +18,32 @@ def require_service():
     return services.require_service
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _search_engine_indexes():
+    """With a search engine configured (SEARCH_URL), every index starts empty and
+    with its mappings and analysers, so that what tests save is indexed into
+    properly typed fields rather than into indexes the engine guessed."""
+    if services.service_problem("opensearch"):
+        return
+    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+    from modelsearch.index import get_indexed_models
+    from wagtail.search.backends import get_search_backends
+
+    for backend in get_search_backends():
+        if not isinstance(backend, ElasticsearchBaseSearchBackend):
+            continue
+        reset = set()
+        for model in get_indexed_models():
+            index = backend.get_index_for_model(model)
+            if index.name not in reset:
+                if index.is_alias():  # left by an atomic rebuild (update_index)
+                    for concrete in index.aliased_indices():
+                        concrete.delete()
+                index.reset()
+                reset.add(index.name)
+            index.add_model(model)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache (the cache may be a shared Redis)."""

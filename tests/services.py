@@ -14,7 +14,8 @@ SERVICES = {
 }
 
 
-def _service_problem(name):
+def service_problem(name):
+    """Why service ``name`` cannot be used, or None when it can."""
     variable, schemes, default_port = SERVICES[name]
     url = os.environ.get(variable, "")
     if not url:
@@ -32,7 +33,7 @@ def _service_problem(name):
 def require_service(name):
     """Return the configured URL of service ``name`` ("postgresql", "redis" or
     "opensearch"); skip the test when it is absent, fail it under CI."""
-    problem = _service_problem(name)
+    problem = service_problem(name)
     if problem:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{name} is required in CI: {problem}", pytrace=False)

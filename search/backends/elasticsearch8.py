@@ -2,14 +2,14 @@
 
 from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend, Elasticsearch8SearchResults
 
-from .engines import EngineFacetedResultsMixin
+from .engines import EngineFacetedResultsMixin, EnsuredIndexMixin
 
 
 class PortailElasticsearch8SearchResults(EngineFacetedResultsMixin, Elasticsearch8SearchResults):
     pass
 
 
-class PortailElasticsearch8SearchBackend(Elasticsearch8SearchBackend):
+class PortailElasticsearch8SearchBackend(EnsuredIndexMixin, Elasticsearch8SearchBackend):
     results_class = PortailElasticsearch8SearchResults
 
 

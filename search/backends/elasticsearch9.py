@@ -2,14 +2,14 @@
 
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend, Elasticsearch9SearchResults
 
-from .engines import EngineFacetedResultsMixin
+from .engines import EngineFacetedResultsMixin, EnsuredIndexMixin
 
 
 class PortailElasticsearch9SearchResults(EngineFacetedResultsMixin, Elasticsearch9SearchResults):
     pass
 
 
-class PortailElasticsearch9SearchBackend(Elasticsearch9SearchBackend):
+class PortailElasticsearch9SearchBackend(EnsuredIndexMixin, Elasticsearch9SearchBackend):
     results_class = PortailElasticsearch9SearchResults
 
 

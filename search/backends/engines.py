@@ -42,6 +42,27 @@ class EngineFacetedResultsMixin:
         return objects, response["hits"]["total"]["value"], counts
 
 
+class EnsuredIndexMixin:
+    """Create a missing index with its analysis and mapping before writing to it, so
+    that an object saved before the first ``update_index`` never lets the engine guess
+    a mapping (text where facets need keywords, no French analysis)."""
+
+    def _ensured_index(self, model):
+        index = self.get_index_for_model(model)
+        if not index.exists():
+            index.put()
+            index.add_model(model)
+        return index
+
+    def add(self, obj):
+        self._ensured_index(type(obj))
+        super().add(obj)
+
+    def add_bulk(self, model, obj_list):
+        self._ensured_index(model)
+        super().add_bulk(model, obj_list)
+
+
 def _connection_errors():
     from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 

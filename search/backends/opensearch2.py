@@ -2,14 +2,14 @@
 
 from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend, OpenSearch2SearchResults
 
-from .engines import EngineFacetedResultsMixin
+from .engines import EngineFacetedResultsMixin, EnsuredIndexMixin
 
 
 class PortailOpenSearch2SearchResults(EngineFacetedResultsMixin, OpenSearch2SearchResults):
     pass
 
 
-class PortailOpenSearch2SearchBackend(OpenSearch2SearchBackend):
+class PortailOpenSearch2SearchBackend(EnsuredIndexMixin, OpenSearch2SearchBackend):
     results_class = PortailOpenSearch2SearchResults
 
 

@@ -2,14 +2,14 @@
 
 from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend, OpenSearch3SearchResults
 
-from .engines import EngineFacetedResultsMixin
+from .engines import EngineFacetedResultsMixin, EnsuredIndexMixin
 
 
 class PortailOpenSearch3SearchResults(EngineFacetedResultsMixin, OpenSearch3SearchResults):
     pass
 
 
-class PortailOpenSearch3SearchBackend(OpenSearch3SearchBackend):
+class PortailOpenSearch3SearchBackend(EnsuredIndexMixin, OpenSearch3SearchBackend):
     results_class = PortailOpenSearch3SearchResults
 
 
