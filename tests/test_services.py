@@ -44,11 +44,12 @@ def test_cache_round_trips_through_redis(require_service):
     assert cache.get(key) is None
 
 
-# send_task always publishes to the broker, even if a test elsewhere made Celery eager.
+# send_task always publishes to the broker, even though the root conftest makes
+# Celery run .delay() in-process for tests (tasks_in_process).
 @pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored")
 def test_celery_sends_tasks_to_the_redis_broker(require_service):
     require_service("redis")
-    assert settings.CELERY_TASK_ALWAYS_EAGER is False  # tasks go through the broker
+    assert settings.CELERY_TASK_ALWAYS_EAGER is False  # outside tests, tasks go through the broker
     queue = f"test-{uuid.uuid4().hex}"
 
     with celery_app.connection_for_write() as broker:
