@@ -2,6 +2,7 @@
 activity and notifications they produce."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -86,20 +87,38 @@ class ActivityItem(models.Model):
         COMMENT = "comment", _("a commenté")
         JOINED = "joined", _("a rejoint la communauté")
         PINNED = "pinned", _("a épinglé une ressource")
+        QUESTION = "question", _("a posé une question")
+        ANSWER = "answer", _("a répondu à")
+        ACCEPTED = "accepted", _("a accepté une réponse à")
+        EVENT = "event", _("a annoncé un événement")
+        POLL = "poll", _("a ouvert un sondage")
+        QUESTIONNAIRE = "questionnaire", _("a publié un questionnaire")
+        DOCUMENT = "document", _("a partagé un document")
 
     community = models.ForeignKey(CommunityPage, on_delete=models.CASCADE, related_name="activity")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    verb = models.CharField(max_length=10, choices=Verb.choices)
+    verb = models.CharField(max_length=20, choices=Verb.choices)
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     pin = models.ForeignKey(PinnedResource, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    # Any other community tool (question, answer, event, poll, questionnaire,
+    # document) is the line's subject: its title, absolute URL and excerpt are
+    # copied at recording time so a feed page never joins the tools' tables.
+    subject_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
+    subject_title = models.CharField(max_length=300, blank=True)
+    subject_url = models.URLField(max_length=500, blank=True)
+    excerpt = models.CharField(max_length=300, blank=True)
     hidden = models.BooleanField(default=False, help_text="Mirrors the moderation of the post or comment.")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("activité")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["community", "hidden", "-created_at"])]
+        indexes = [
+            models.Index(fields=["community", "hidden", "-created_at"]),
+            models.Index(fields=["subject_type", "subject_id"]),
+        ]
 
 
 class Notification(models.Model):
@@ -114,10 +133,16 @@ class Notification(models.Model):
         REPLY = "reply", _("Réponse")
         REPORT = "report", _("Signalement")
         ROLE = "role", _("Rôle modifié")
+        QUESTION = "question", _("Question pour vous")
+        ANSWER = "answer", _("Réponse à votre question")
+        ACCEPTED = "accepted", _("Réponse acceptée")
+        EVENT = "event", _("Événement")
+        REGISTRATION = "registration", _("Inscription")
+        POLL = "poll", _("Sondage")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_notifications")
     community = models.ForeignKey(CommunityPage, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
     message = models.CharField(max_length=300)
     link = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
