@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from sites.branding import branding_for_request
 from themes.registry import select_theme_template
 
-from . import access, content, feeds, forms, membership, posting
+from . import access, content, feeds, forms, membership, posting, tools
 from .access import Action
 from .models import Comment, Invitation, Membership, PinnedResource, Post, Report
 
@@ -51,6 +51,7 @@ def _common(request, page):
         "membership": access.membership_of(request.user, page),
         "manage_url": _url(request, page, "manage"),
         "members_url": _url(request, page, "members"),
+        "tool_tabs": tools.tabs(page, request) if tools.registered() else [],
     }
 
 

@@ -178,6 +178,13 @@ class CommunityPage(RoutablePageMixin, BasePage):
 
         return moderate(request, self, kind, int(pk))
 
+    # Last, so that the routes above take precedence: a community tool's views.
+    @re_path(r"^(?P<prefix>[a-z][a-z-]*)/(?P<rest>.*)$", name="tool")
+    def serve_tool(self, request, prefix, rest):
+        from .. import tools
+
+        return tools.serve(request, self, prefix, rest)
+
 
 class Membership(models.Model):
     class Role(models.TextChoices):

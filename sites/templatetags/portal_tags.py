@@ -54,3 +54,12 @@ def language_links(context):
         url = target.get_url(request) if target else ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
         links.append({"code": code, "name": locale.get_display_name(), "url": url, "current": code == current})
     return links
+
+
+@register.inclusion_tag("components/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """``<link rel="alternate">`` for every feed or calendar the page announces."""
+    from sites import alternates
+
+    request = context.get("request")
+    return {"alternates": alternates.for_page(request, context.get("page")) if request else []}

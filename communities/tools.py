@@ -1,0 +1,91 @@
+"""Community tools (questions, events, polls, questionnaires, documents) plug
+into every community page.
+
+A tool registers a URL prefix under the community (``questions`` gives
+``/<community>/questions/...``), its own URLconf and a tab label. Views of that
+URLconf are called as ``view(request, community, **kwargs)``; they check access
+with ``communities.page_views.require`` and render with
+``communities.page_views.render`` so that they share the community's header,
+membership box and tabs."""
+
+from dataclasses import dataclass
+from importlib import import_module
+from urllib.parse import urlsplit
+
+from django.http import Http404
+from django.urls import Resolver404, URLResolver
+from django.utils.translation import gettext as _
+from django.urls.resolvers import RegexPattern
+
+
+@dataclass(frozen=True)
+class Tool:
+    prefix: str
+    urlconf: str
+    label: str
+    index_name: str
+    order: int = 50
+
+
+_tools = {}
+
+
+def register(prefix, urlconf, label, index_name, order=50):
+    """``index_name`` is the name of the tool's landing view in ``urlconf``."""
+    _tools[prefix] = Tool(prefix, urlconf, label, index_name, order)
+
+
+def registered():
+    return sorted(_tools.values(), key=lambda tool: (tool.order, tool.prefix))
+
+
+def _resolver(tool):
+    return URLResolver(RegexPattern(r"^"), import_module(tool.urlconf))
+
+
+def serve(request, community, prefix, rest):
+    tool = _tools.get(prefix)
+    if tool is None:
+        raise Http404
+    try:
+        match = _resolver(tool).resolve(rest)
+    except Resolver404 as error:
+        raise Http404 from error
+    return match.func(request, community, *match.args, **match.kwargs)
+
+
+def path(prefix, name, **kwargs):
+    """The tool-relative path of a named view, e.g. ``"12/repondre/"``."""
+    return _resolver(_tools[prefix]).reverse(name, **kwargs)
+
+
+def url(community, prefix, name, request=None, **kwargs):
+    """The URL of one of a tool's views in ``community``."""
+    rest = path(prefix, name, **kwargs)
+    return community.get_url(request=request) + community.reverse_subpage("tool", kwargs={"prefix": prefix, "rest": rest})
+
+
+def full_url(community, prefix, name, **kwargs):
+    """The absolute URL, for e-mails, feeds and activity lines."""
+    rest = path(prefix, name, **kwargs)
+    return community.full_url + community.reverse_subpage("tool", kwargs={"prefix": prefix, "rest": rest})
+
+
+@dataclass(frozen=True)
+class Tab:
+    label: str
+    url: str
+    current: bool
+
+
+def tabs(community, request=None):
+    """The community's tabs: its activity, then every tool's landing view in
+    order; ``current`` marks the one the request is in."""
+    request_path = request.path if request is not None else ""
+    home_url = community.get_url(request=request)
+    result = [Tab(_("Activité"), home_url, request_path == urlsplit(home_url).path)]
+    for tool in registered():
+        tool_root = urlsplit(home_url + community.reverse_subpage("tool", kwargs={"prefix": tool.prefix, "rest": ""})).path
+        tool_url = url(community, tool.prefix, tool.index_name, request=request)
+        result.append(Tab(tool.label, tool_url, request_path.startswith(tool_root)))
+    return result
