@@ -6,7 +6,8 @@ A tool registers a URL prefix under the community (``questions`` gives
 URLconf are called as ``view(request, community, **kwargs)``; they check access
 with ``communities.page_views.require`` and render with
 ``communities.page_views.render`` so that they share the community's header,
-membership box and tabs."""
+membership box and tabs. A tool made of Wagtail pages (events, questionnaires)
+calls ``allow_page_type`` so that they can be created inside a community."""
 
 from dataclasses import dataclass
 from importlib import import_module
@@ -33,6 +34,16 @@ _tools = {}
 def register(prefix, urlconf, label, index_name, order=50):
     """``index_name`` is the name of the tool's landing view in ``urlconf``."""
     _tools[prefix] = Tool(prefix, urlconf, label, index_name, order)
+
+
+def allow_page_type(model_label):
+    """Let editors create pages of ``model_label`` (e.g. ``"events.EventPage"``)
+    inside a community; call it from the tool's ``AppConfig.ready``."""
+    from .models import CommunityPage
+
+    if model_label not in CommunityPage.subpage_types:
+        CommunityPage.subpage_types = [*CommunityPage.subpage_types, model_label]
+        CommunityPage._clean_subpage_models = None  # Wagtail's cache of the resolved list
 
 
 def registered():

@@ -51,3 +51,15 @@ def test_routes_of_the_community_win_over_tools(client, world, host, sample_tool
     response = client.get(community.url + "membres/", HTTP_HOST=host)
     assert response.status_code == 200
     assert "outil de" not in response.content.decode()
+
+
+def test_a_tool_page_type_becomes_creatable_inside_communities(monkeypatch):
+    from communities.models import CommunityPage
+    from sites.models import PortalHomePage
+
+    monkeypatch.setattr(CommunityPage, "subpage_types", [])
+    monkeypatch.setattr(CommunityPage, "_clean_subpage_models", None)
+    tools.allow_page_type("portals.PortalHomePage")
+    tools.allow_page_type("portals.PortalHomePage")
+    assert CommunityPage.subpage_types == ["portals.PortalHomePage"]
+    assert PortalHomePage in CommunityPage.clean_subpage_models()
