@@ -6,6 +6,7 @@ come with their actor, profile, post, comment and pinned target in bulk."""
 from django.core.paginator import EmptyPage, Paginator
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Subquery
 
 from . import access
 from .models import ActivityItem, Comment, Follow
@@ -39,20 +40,41 @@ def record(community, actor, verb, post=None, comment=None, pin=None, subject=No
     return item
 
 
+# Everything a line shows, for a single query of a few lines.
 FEED_RELATIONS = ("actor__profile", "post", "comment", "pin__page", "pin__harvested_item")
+# A page of a feed joins what every line shows. The pinned page or item, which
+# few lines have, comes in a query of its own when the page holds a pin, and so
+# do the lines' communities: with fewer joins, PostgreSQL still plans the query
+# from the page's few lines rather than from every line of the feed.
+FEED_JOINS = ("actor__profile", "post", "comment", "pin")
+PIN_TARGETS = ("pin__page", "pin__harvested_item")
 
 
-def with_feed_data(queryset):
-    return queryset.select_related(*FEED_RELATIONS, "community")
+def with_feed_data(queryset, community=True):
+    """``queryset`` of lines with what they show, their community unless told not to."""
+    prefetched = ("community", *PIN_TARGETS) if community else PIN_TARGETS
+    return queryset.select_related(*FEED_JOINS).prefetch_related(*prefetched)
 
 
 def community_items(community):
     return ActivityItem.objects.filter(community=community, hidden=False).order_by("-created_at", "-pk")
 
 
-def community_page(request, community):
-    """One page of a community's feed; its lines share the community object."""
-    page = paginate(request, community_items(community).select_related(*FEED_RELATIONS))
+def page_of_lines(request, lines, count=None, community=True):
+    """One page of the feed ``lines``. The page's lines are picked from the
+    feed's own table first, then read with what they show: deep pages join
+    twenty lines, not every line before them."""
+    page = paginate(request, lines, count=count)
+    chosen = ActivityItem.objects.filter(pk__in=Subquery(page.object_list.values("pk")))
+    page.object_list = list(with_feed_data(chosen, community=community).order_by(*lines.query.order_by))
+    return page
+
+
+def community_page(request, community, count=None):
+    """One page of a community's feed; its lines share the community object.
+    ``count``, the number of lines when the caller has read it already, spares
+    the paginator its own count."""
+    page = page_of_lines(request, community_items(community), count=count, community=False)
     for item in page:
         item.community = community
     return page
@@ -72,8 +94,10 @@ def page_number(request):
         return 1
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
+def paginate(request, queryset, per_page=PAGE_SIZE, count=None):
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     try:
         return paginator.page(page_number(request))
     except EmptyPage:

@@ -7,7 +7,7 @@ Each view checks ``access.can`` first: a community the user may not see is a
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Exists, Func, IntegerField, Subquery, Value, When
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,7 +18,7 @@ from themes.registry import select_theme_template
 
 from . import access, content, feeds, forms, membership, posting, tools
 from .access import Action
-from .models import Comment, Invitation, Membership, PinnedResource, Post, Report
+from .models import Comment, CommunityPage, Invitation, Membership, PinnedResource, Post, Report
 
 MEMBERS_PREVIEW = 12
 MEMBERS_PAGE_SIZE = 48
@@ -80,25 +80,66 @@ def _active_members(page):
     )
 
 
+def _with_people(page, chosen):
+    """The active memberships ``chosen`` (a queryset of some), in
+    ``_active_members`` order, with their user and profile. Members are picked
+    from the memberships alone first, so that only those shown are joined to
+    their user and profile, not every member of a large community."""
+    return list(_active_members(page).filter(pk__in=Subquery(chosen.values("pk"))))
+
+
+def _members_preview(page):
+    return _with_people(page, _active_members(page).select_related(None)[:MEMBERS_PREVIEW])
+
+
+def _members_page(request, page):
+    members = feeds.paginate(request, _active_members(page).select_related(None), MEMBERS_PAGE_SIZE)
+    members.object_list = _with_people(page, members.object_list)
+    return members
+
+
 def _pins(page):
     return list(PinnedResource.objects.filter(community=page).select_related("page", "harvested_item")[:PINS_SHOWN])
+
+
+def _count(queryset):
+    """``queryset.count()`` as an expression, to read with other figures."""
+    counted = queryset.order_by().annotate(number=Func("pk", function="COUNT")).values("number")
+    return Subquery(counted, output_field=IntegerField())
+
+
+def _home_figures(page, user, read, manage):
+    """The figures the community home shows, read in one query: members, feed
+    lines (for its pagination), whether ``user`` follows, pending requests."""
+    figures = {}
+    if read:
+        figures["member_count"] = _count(Membership.objects.filter(community=page, status=Membership.Status.ACTIVE))
+        figures["feed_count"] = _count(feeds.community_items(page))
+        figures["following"] = Exists(page.follows.filter(user=user)) if user.is_authenticated else Value(False)
+    if manage:
+        figures["pending_count"] = _count(Membership.objects.filter(community=page, status=Membership.Status.PENDING))
+    if not figures:
+        return {}
+    return CommunityPage.objects.filter(pk=page.pk).values(**figures).get()
 
 
 def community_home(request, page, post_form=None, join_form=None, status=200):
     context = {"join_form": join_form or forms.JoinForm()}
     user = request.user
-    if access.can(user, page, Action.READ):
+    read, manage = access.can(user, page, Action.READ), access.can(user, page, Action.MANAGE)
+    figures = _home_figures(page, user, read, manage)
+    if read:
         context.update(
-            feed=feeds.community_page(request, page),
+            feed=feeds.community_page(request, page, count=figures["feed_count"]),
             pins=_pins(page),
-            members_preview=list(_active_members(page)[:MEMBERS_PREVIEW]),
-            member_count=Membership.objects.filter(community=page, status=Membership.Status.ACTIVE).count(),
-            following=user.is_authenticated and page.follows.filter(user=user).exists(),
+            members_preview=_members_preview(page),
+            member_count=figures["member_count"],
+            following=figures["following"],
         )
     if access.can(user, page, Action.POST):
         context["post_form"] = post_form or forms.PostForm()
-    if access.can(user, page, Action.MANAGE):
-        context["pending_count"] = Membership.objects.filter(community=page, status=Membership.Status.PENDING).count()
+    if manage:
+        context["pending_count"] = figures["pending_count"]
     return render(request, page, "community_page.html", context, status=status)
 
 
@@ -106,7 +147,7 @@ def members(request, page):
     denied = require(request, page, Action.READ)
     if denied:
         return denied
-    return render(request, page, "members.html", {"members": feeds.paginate(request, _active_members(page), MEMBERS_PAGE_SIZE)})
+    return render(request, page, "members.html", {"members": _members_page(request, page)})
 
 
 def _visible_post(request, page, post_id):
@@ -252,7 +293,7 @@ def manage(request, page, invite_form=None, pin_form=None, status=200):
         "pending": Membership.objects.filter(community=page, status=Membership.Status.PENDING)
         .select_related("user__profile")
         .order_by("created_at"),
-        "members": feeds.paginate(request, _active_members(page), MEMBERS_PAGE_SIZE),
+        "members": _members_page(request, page),
         "invited": Membership.objects.filter(community=page, status=Membership.Status.INVITED).select_related("user__profile"),
         "invitations": Invitation.objects.filter(community=page).order_by("email"),
         "reports": Report.objects.filter(community=page, resolved_at__isnull=True).select_related(

@@ -31,7 +31,7 @@ def feed(request):
     for membership in memberships:
         by_status[membership.status].append(membership)
     context = {
-        "feed": feeds.paginate(request, feeds.with_feed_data(feeds.items_for(user))),
+        "feed": feeds.page_of_lines(request, feeds.items_for(user)),
         "active": by_status[Membership.Status.ACTIVE],
         "pending": by_status[Membership.Status.PENDING],
         "invited": by_status[Membership.Status.INVITED],

@@ -2,14 +2,15 @@
 rather than reaching into the models.
 
 Every listing is built from a fixed number of queries, whatever the number of
-resources: cards are fetched with their type, territory, domains and tags in bulk.
+resources: cards are fetched with their type, territory and domains in bulk.
 """
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
 from wagtail.models import Page, Site
 
-from .models import DomainPage, ResourcePage, ResourceType
+from .facets import listing_facets
+from .models import DomainPage, ResourcePage
 
 PAGE_SIZE = 20
 HOME_LATEST = 6
@@ -39,7 +40,7 @@ def visible_resources(site, locale, root_path):
 
 
 CARD_RELATIONS = ("resource_type", "territory")
-CARD_COLLECTIONS = ("domains", "tags")
+CARD_COLLECTIONS = ("domains",)
 
 
 def with_card_data(queryset):
@@ -65,18 +66,9 @@ def resource_listing_context(request, page, domain=None):
     if domain is not None:
         resources = resources.filter(domains__translation_key=domain.translation_key)
 
-    # One aggregate over the listing gives both the types present and, when no
-    # filter is selected, the total: the listing is not evaluated a third time to count.
-    type_counts = dict(resources.order_by().values_list("resource_type_id").annotate(count=Count("pk")))
-    type_choices = list(
-        ResourceType.objects.filter(locale_id=page.locale_id, pk__in=[pk for pk in type_counts if pk is not None]).order_by("name")
-    )
-    tag_model = ResourcePage.tags.through.tag_model()
-    tag_choices = list(
-        tag_model.objects.filter(resources_resourcepagetag_items__content_object__in=resources.values("pk"))
-        .annotate(uses=Count("resources_resourcepagetag_items"))
-        .order_by("-uses", "name")[:20]
-    )
+    # One query counts the types and tags present and, when no filter is selected,
+    # gives the total: the listing is not evaluated again to count.
+    facets = listing_facets(resources, page.locale_id)
 
     selected_type = request.GET.get("type", "")
     selected_tag = request.GET.get("tag", "")
@@ -87,7 +79,7 @@ def resource_listing_context(request, page, domain=None):
 
     paginator = Paginator(with_card_data(resources.order_by("-publication_date", "-pk")), PAGE_SIZE)
     if not (selected_type or selected_tag):
-        paginator.count = sum(type_counts.values())
+        paginator.count = sum(facets.type_counts.values())
     try:
         page_obj = paginator.page(_page_number(request))
     except EmptyPage:
@@ -97,8 +89,8 @@ def resource_listing_context(request, page, domain=None):
     return {
         "resources": page_obj,
         "paginator": paginator,
-        "type_choices": type_choices,
-        "tag_choices": tag_choices,
+        "type_choices": facets.types,
+        "tag_choices": facets.tags,
         "selected_type": selected_type,
         "selected_tag": selected_tag,
         "filter_query": query.urlencode(),
@@ -127,19 +119,35 @@ def home_page_context(home, request):
     else:
         domain_tiles = list(pages_by_domain.values())
 
-    featured_keys = [block.value.translation_key for block in branding.featured_resources if block.value]
     cards = visible_resources(site, home.locale_id, portal_root_path(home)).select_related(*CARD_RELATIONS)
-    featured = []
-    if featured_keys:
-        found = {r.translation_key: r for r in cards.filter(translation_key__in=featured_keys)}
-        featured = [found[key] for key in featured_keys if key in found]
+    featured = _featured_cards(cards, branding.featured_resources)
     latest = list(cards.exclude(pk__in=[r.pk for r in featured]).order_by("-publication_date", "-pk")[:HOME_LATEST])
     # The featured and latest cards share one query per collection.
     prefetch_related_objects(featured + latest, *CARD_COLLECTIONS)
     return {"domain_tiles": domain_tiles, "featured_resources": featured, "latest_resources": latest}
 
 
+def _featured_cards(cards, chosen):
+    """Cards of the resources chosen in ``chosen`` (the branding's StreamField of
+    page choosers), or of their translation in the cards' language, in the chosen
+    order: one query, which reads the chosen page ids from the raw stream rather
+    than loading every chosen page first."""
+    chosen_ids = [item["value"] for item in chosen.raw_data if item.get("value")]
+    if not chosen_ids:
+        return []
+    chosen_pages = Page.objects.filter(pk__in=chosen_ids, translation_key=OuterRef("translation_key"))
+    found = cards.filter(translation_key__in=Page.objects.filter(pk__in=chosen_ids).values("translation_key")).annotate(
+        chosen_id=Subquery(chosen_pages.values("pk")[:1])
+    )
+    by_chosen_id = {card.chosen_id: card for card in found}
+    return [by_chosen_id[pk] for pk in dict.fromkeys(chosen_ids) if pk in by_chosen_id]
+
+
 def resource_page_context(request, page):
+    # The type and territory the page shows, in one query rather than one each.
+    if page.resource_type_id or page.territory_id:
+        related = ResourcePage.objects.select_related(*CARD_RELATIONS).only(*CARD_RELATIONS).get(pk=page.pk)
+        page.resource_type, page.territory = related.resource_type, related.territory
     return {
         "page_domains": list(page.domains.all()),
         "page_tags": list(page.tags.all()),

@@ -7,3 +7,8 @@ class PortalsConfig(AppConfig):
     name = "sites"
     label = "portals"
     verbose_name = "Portails"
+
+    def ready(self):
+        from . import root_paths
+
+        root_paths.install()

@@ -6,7 +6,17 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def community_url(context, community, route="home", **kwargs):
     """The URL of one of ``community``'s routes, e.g. ``{% community_url c "post_detail" post_id=3 %}``."""
-    return community.get_url(request=context.get("request")) + community.reverse_subpage(route, kwargs=kwargs or None)
+    return _community_home_url(community, context.get("request")) + community.reverse_subpage(route, kwargs=kwargs or None)
+
+
+def _community_home_url(community, request):
+    """``community.get_url(request)``, worked out once per request for a community
+    object: a feed page links to its community on every line."""
+    known = getattr(community, "_home_url_for", None)
+    if known is None or known[0] is not request:
+        known = (request, community.get_url(request=request))
+        community._home_url_for = known
+    return known[1]
 
 
 @register.filter

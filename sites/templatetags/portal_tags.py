@@ -3,7 +3,10 @@
 from django import template
 from django.utils import translation
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Page, Site
+
+from sites import root_paths
 
 register = template.Library()
 
@@ -47,13 +50,23 @@ def language_links(context):
     if isinstance(page, Page):
         for other in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[other.locale.language_code] = other
+    names = get_content_languages()
     links = []
-    for locale in Locale.objects.all().order_by("pk"):
-        code = locale.language_code
+    for code in _portal_languages(request, names):
         target = translations.get(code)
         url = target.get_url(request) if target else ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
-        links.append({"code": code, "name": locale.get_display_name(), "url": url, "current": code == current})
+        links.append({"code": code, "name": names.get(code, code), "url": url, "current": code == current})
     return links
+
+
+def _portal_languages(request, content_languages):
+    """The languages the request's portal has a home page in, from the site root
+    paths that page URLs need anyway (no query of their own); every content
+    language when the host matches no portal."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return list(content_languages)
+    return list(dict.fromkeys(path.language_code for path in root_paths.for_request(request) if path.site_id == site.pk))
 
 
 @register.inclusion_tag("components/alternate_links.html", takes_context=True)

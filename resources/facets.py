@@ -1,0 +1,69 @@
+"""The filter choices of a resource listing, counted in one statement.
+
+A listing offers the resource types and the most used tags among its resources.
+Both are counted over the same set of resources, which on a large library is the
+expensive part (the visibility rules join pages, sharing and domains): the set is
+computed once, in a common table expression, and both counts (with the names
+and slugs the filters show) come back from a single query."""
+
+from dataclasses import dataclass
+
+from django.db import connections
+
+from .models import ResourcePage, ResourceType
+
+TOP_TAGS = 20
+
+
+@dataclass
+class Facets:
+    type_counts: dict  # resource type id (None: no type) -> resources, all locales
+    types: list  # ResourceType of the listing's locale, by name
+    tags: list  # the most used tags, most used first, each with ``uses``
+
+
+def _sql(listed_sql):
+    tagged = ResourcePage.tags.through._meta.db_table
+    tag_table = ResourcePage.tags.through.tag_model()._meta.db_table
+    type_table = ResourceType._meta.db_table
+    # Each row: kind, id, name, slug, locale id, count, rank (types by name, tags
+    # by decreasing count then name).
+    return f"""
+        WITH listed (resource_id, type_id) AS ({listed_sql})
+        SELECT 'type', listed.type_id, rt.name, rt.slug, rt.locale_id, COUNT(*), 0
+        FROM listed LEFT JOIN {type_table} rt ON rt.id = listed.type_id
+        GROUP BY listed.type_id, rt.name, rt.slug, rt.locale_id
+        UNION ALL
+        SELECT 'tag', top_tags.id, top_tags.name, top_tags.slug, NULL, top_tags.uses, -top_tags.uses
+        FROM (
+            SELECT tag.id AS id, tag.name AS name, tag.slug AS slug, COUNT(*) AS uses
+            FROM {tagged} tagged
+            INNER JOIN {tag_table} tag ON tag.id = tagged.tag_id
+            WHERE tagged.content_object_id IN (SELECT resource_id FROM listed)
+            GROUP BY tag.id, tag.name, tag.slug
+            ORDER BY uses DESC, tag.name
+            LIMIT {TOP_TAGS}
+        ) top_tags
+        ORDER BY 1 DESC, 7, 3
+    """
+
+
+def listing_facets(resources, locale_id):
+    """Types and top tags of ``resources`` (a ResourcePage queryset), in one query."""
+    tag_model = ResourcePage.tags.through.tag_model()
+    listed = resources.order_by().values_list("pk", "resource_type_id")
+    listed_sql, params = listed.query.get_compiler(using=listed.db).as_sql()
+    with connections[listed.db].cursor() as cursor:
+        cursor.execute(_sql(listed_sql), params)
+        rows = cursor.fetchall()
+    facets = Facets(type_counts={}, types=[], tags=[])
+    for kind, pk, name, slug, row_locale_id, count, _rank in rows:
+        if kind == "type":
+            facets.type_counts[pk] = count
+            if pk is not None and row_locale_id == locale_id:
+                facets.types.append(ResourceType(pk=pk, name=name, slug=slug, locale_id=row_locale_id))
+        else:
+            tag = tag_model(pk=pk, name=name, slug=slug)
+            tag.uses = count
+            facets.tags.append(tag)
+    return facets
