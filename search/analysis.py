@@ -10,6 +10,7 @@ field's acronyms (ZAN, PLUi, SCoT…) which are kept as written (lowercased).
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import repeat
 
 import Stemmer
 
@@ -78,8 +79,7 @@ def analyse_word(word, language=DEFAULT_LANGUAGE):
 
 def analyse(text, language=DEFAULT_LANGUAGE):
     """The indexed terms of ``text`` in ``language``."""
-    terms = (analyse_word(word, language) for word in words(text or ""))
-    return [term for term in terms if term]
+    return [term for term in map(analyse_word, words(text or ""), repeat(language)) if term]
 
 
 def analysed_text(text, language=DEFAULT_LANGUAGE):

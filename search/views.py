@@ -1,12 +1,14 @@
-"""The search page of every portal and the JSON API."""
+"""The search page of every portal, the JSON API and its autocomplete."""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
@@ -14,6 +16,7 @@ from sites.branding import branding_for_request
 from themes.registry import select_theme_template
 
 from . import analytics
+from .autocomplete import suggestions
 from .registry import audiences_for
 from .service import FACETS, request_from_params, run_search
 from .suggestions import spelling_suggestion
@@ -21,6 +24,8 @@ from .suggestions import spelling_suggestion
 API_PAGE_SIZE = 20
 API_MAX_PAGE_SIZE = 50
 API_RATE_LIMIT = getattr(settings, "SEARCH_API_RATE_LIMIT", 60)  # requests per minute and client
+# Typing sends a request every few keystrokes.
+AUTOCOMPLETE_RATE_LIMIT = getattr(settings, "SEARCH_AUTOCOMPLETE_RATE_LIMIT", 300)
 
 
 def _language():
@@ -65,15 +70,25 @@ def _client_key(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
-def _rate_limited(request):
+def _rate_limited(request, name="search-api", limit=API_RATE_LIMIT):
     """A fixed one-minute window per client, counted in the shared cache."""
-    key = f"search-api:{_client_key(request)}:{timezone.now():%Y%m%d%H%M}"
+    key = f"{name}:{_client_key(request)}:{timezone.now():%Y%m%d%H%M}"
     if cache.add(key, 1, 60):
         return False
     try:
-        return cache.incr(key) > API_RATE_LIMIT
+        return cache.incr(key) > limit
     except ValueError:
         return False
+
+
+def _too_many_requests():
+    response = JsonResponse({"error": _("Trop de requêtes, réessayez dans une minute.")}, status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def _requested_language(request):
+    return request.GET.get("lang") if request.GET.get("lang") in dict(settings.LANGUAGES) else _language()
 
 
 def _page_size(value):
@@ -101,12 +116,9 @@ def _result(document):
 @require_GET
 def api_search(request):
     if _rate_limited(request):
-        response = JsonResponse({"error": _("Trop de requêtes, réessayez dans une minute.")}, status=429)
-        response["Retry-After"] = "60"
-        return response
+        return _too_many_requests()
     site = Site.find_for_request(request)
-    language = request.GET.get("lang") if request.GET.get("lang") in dict(settings.LANGUAGES) else _language()
-    search = request_from_params(request.GET, site, language, audiences_for(request.user), _page_size(request.GET.get("page_size")))
+    search = request_from_params(request.GET, site, _requested_language(request), audiences_for(request.user), _page_size(request.GET.get("page_size")))
     outcome = run_search(search)
     if search.query and search.page == 1:
         analytics.record(site, search.query, outcome.count)
@@ -128,4 +140,21 @@ def api_search(request):
         }
     )
     response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def api_autocomplete(request):
+    """``{"query": …, "suggestions": [{"kind", "kind_label", "label", "url"}…], "message"}``:
+    titles, domains and tags for what was typed, under the rules of the search
+    itself; ``message`` is for screen readers."""
+    if _rate_limited(request, "search-autocomplete", AUTOCOMPLETE_RATE_LIMIT):
+        return _too_many_requests()
+    language = _requested_language(request)
+    search = request_from_params(request.GET, Site.find_for_request(request), language, audiences_for(request.user))
+    with translation.override(language):
+        found = [suggestion.as_json() for suggestion in suggestions(search, reverse("search"))]
+        message = ngettext("%(count)d suggestion", "%(count)d suggestions", len(found)) % {"count": len(found)}
+    response = JsonResponse({"query": search.query, "suggestions": found, "message": message})
+    response["Cache-Control"] = "private, max-age=60"
     return response

@@ -1,7 +1,11 @@
-"""OpenSearch and Elasticsearch results that return a page, its total and the
-facet counts in one request (a terms aggregation per facet on ``facet_tokens``)."""
+"""What the OpenSearch and Elasticsearch backends add to Wagtail's: results that
+return a page, its total and the facet counts in one request (a terms aggregation
+per facet on ``facet_tokens``), rebuilds that bulk-load the new index, and indexes
+created with their mapping before the first write."""
 
 import re
+
+from modelsearch.backends.elasticsearchbase import ElasticsearchAtomicIndexRebuilder, ElasticsearchIndexRebuilder
 
 
 class EngineFacetedResultsMixin:
@@ -40,6 +44,53 @@ class EngineFacetedResultsMixin:
             for bucket in aggregation["buckets"]
         }
         return objects, response["hits"]["total"]["value"], counts
+
+
+class LoadingRebuilderMixin:
+    """See ``BulkLoadingMixin``."""
+
+    def start(self):
+        index = super().start()
+        index.backend.put_index_settings(index, index.backend.LOADING_SETTINGS)
+        return index
+
+    def finish(self):
+        self.index.backend.put_index_settings(self.index, self.index.backend.configured_index_settings())
+        super().finish()
+
+
+class LoadingRebuilder(LoadingRebuilderMixin, ElasticsearchIndexRebuilder):
+    pass
+
+
+class LoadingAtomicRebuilder(LoadingRebuilderMixin, ElasticsearchAtomicIndexRebuilder):
+    pass
+
+
+class BulkLoadingMixin:
+    """Rebuilds load a fresh index in large bulk requests, with refreshes and
+    replicas switched off until the index is complete; both are then restored to
+    the index settings (or the engine's defaults)."""
+
+    BULK_CHUNK_SIZE = 2000
+    LOADING_SETTINGS = {"refresh_interval": "-1", "number_of_replicas": 0}
+    basic_rebuilder_class = LoadingRebuilder
+    atomic_rebuilder_class = LoadingAtomicRebuilder
+
+    def bulk(self, client, actions, **kwargs):
+        return super().bulk(client, actions, chunk_size=self.BULK_CHUNK_SIZE, **kwargs)
+
+    def put_index_settings(self, index, values):
+        body = {"index": values}
+        if self.use_new_elasticsearch_api:
+            self.es.indices.put_settings(index=index.name, settings=body)
+        else:
+            self.es.indices.put_settings(index=index.name, body=body)
+
+    def configured_index_settings(self):
+        """The loading settings' values once loading is over (None: the engine's default)."""
+        configured = self.settings.get("settings", {}).get("index", {})
+        return {key: configured.get(key) for key in self.LOADING_SETTINGS}
 
 
 class EnsuredIndexMixin:

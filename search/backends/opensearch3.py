@@ -1,15 +1,38 @@
-"""Wagtail's `opensearch3` backend with facet counts in the same request as the results."""
+"""Wagtail's `opensearch3` backend with facet counts in the same request as the
+results, English documents analysed in English and bulk-loading rebuilds."""
 
-from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend, OpenSearch3SearchResults
+from modelsearch.backends.opensearch3 import (
+    OpenSearch3AutocompleteQueryCompiler,
+    OpenSearch3Mapping,
+    OpenSearch3SearchBackend,
+    OpenSearch3SearchQueryCompiler,
+    OpenSearch3SearchResults,
+)
 
-from .engines import EngineFacetedResultsMixin, EnsuredIndexMixin
+from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin
+from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
+
+
+class PortailOpenSearch3Mapping(LanguageMappingMixin, OpenSearch3Mapping):
+    pass
+
+
+class PortailOpenSearch3SearchQueryCompiler(LanguageQueryCompilerMixin, OpenSearch3SearchQueryCompiler):
+    mapping_class = PortailOpenSearch3Mapping
+
+
+class PortailOpenSearch3AutocompleteQueryCompiler(OpenSearch3AutocompleteQueryCompiler):
+    mapping_class = PortailOpenSearch3Mapping
 
 
 class PortailOpenSearch3SearchResults(EngineFacetedResultsMixin, OpenSearch3SearchResults):
     pass
 
 
-class PortailOpenSearch3SearchBackend(EnsuredIndexMixin, OpenSearch3SearchBackend):
+class PortailOpenSearch3SearchBackend(LanguageBackendMixin, BulkLoadingMixin, EnsuredIndexMixin, OpenSearch3SearchBackend):
+    mapping_class = PortailOpenSearch3Mapping
+    query_compiler_class = PortailOpenSearch3SearchQueryCompiler
+    autocomplete_query_compiler_class = PortailOpenSearch3AutocompleteQueryCompiler
     results_class = PortailOpenSearch3SearchResults
 
 

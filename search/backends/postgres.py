@@ -1,12 +1,158 @@
-"""The embedded backend on PostgreSQL: Wagtail's full-text backend with the
-``portail_french`` text search configuration (French stemming, stop words and
-accent folding, created by search's migration) and facet counts."""
+"""The embedded backend on PostgreSQL, with the analysis of ``search.analysis``
+and a single scoring join.
 
-from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend, PostgresSearchResults
+Text is analysed in Python before it reaches PostgreSQL, at index and at query
+time, as on SQLite: folded, stemmed in the document's language (French or English
+Snowball), acronyms kept. The terms are stored as ``simple`` tsvectors; the body
+vector holds every term (title included), so that one GIN-indexed ``@@`` on it
+finds the matches, and the index entries are joined once: Wagtail's backend
+matches the concatenation of two vectors, which no index can serve, and ranks
+every row of the table. The plain body text Wagtail keeps for fuzzy search, which
+the portal does not use, is not stored.
+"""
 
+from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    ObjectIndexer,
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from modelsearch.index import AutocompleteField
+from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+
+from ..analysis import DEFAULT_LANGUAGE, LANGUAGES, analysed_text, autocomplete_terms, query_terms
 from .faceting import DatabaseFacetedResultsMixin
+from .keys import has_integer_pk
 
-TEXT_SEARCH_CONFIG = "portail_french"
+TEXT_SEARCH_CONFIG = "simple"
+# The title counts twice as much as the body in the relevance score.
+TITLE_WEIGHT = 2.0
+
+
+class AnalysedIndexer(ObjectIndexer):
+    """An index entry's values: analysed terms in the object's language."""
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        self.language = getattr(obj, "search_language", None) or DEFAULT_LANGUAGE
+
+    def autocomplete_text(self):
+        return " ".join(
+            value
+            for field in self.search_fields
+            for current, _boost, value in self.prepare_field(self.obj, field)
+            if isinstance(current, AutocompleteField)
+        )
+
+    def row(self):
+        title = analysed_text(self.title_text, self.language)
+        body = analysed_text(self.body_text, self.language)
+        autocomplete = " ".join(autocomplete_terms(self.autocomplete_text()))
+        return [self.id, title, autocomplete, f"{title} {body}", self.title_text]
+
+
+class PortailPostgresIndex(PostgresIndex):
+    INSERT_BATCH = 1000
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        rows = [AnalysedIndexer(obj, self.backend).row() for obj in objs]
+        if not rows:
+            return
+        content_type_pk = get_content_type_pk(model)
+        vector = f"to_tsvector('{TEXT_SEARCH_CONFIG}', %s)"
+        with self.write_connection.cursor() as cursor:
+            # Batches stay well under PostgreSQL's 65,535 parameters per statement.
+            for start in range(0, len(rows), self.INSERT_BATCH):
+                batch = rows[start : start + self.INSERT_BATCH]
+                values = ", ".join([f"(%s, %s, {vector}, {vector}, {vector}, 1.0, %s, '')"] * len(batch))
+                cursor.execute(
+                    f"""
+                    INSERT INTO {IndexEntry._meta.db_table}
+                        (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
+                    VALUES {values}
+                    ON CONFLICT (content_type_id, object_id)
+                    DO UPDATE SET title = EXCLUDED.title, autocomplete = EXCLUDED.autocomplete,
+                                  body = EXCLUDED.body, title_text = EXCLUDED.title_text, body_text = ''
+                    """,
+                    [value for row in batch for value in [content_type_pk, *row]],
+                )
+
+
+def _lexeme(term, prefix=False):
+    return f"'{term}':*" if prefix else f"'{term}'"
+
+
+class PortailPostgresQueryCompiler(PostgresSearchQueryCompiler):
+    VECTOR_COLUMN = "body"
+
+    def term_groups(self, text, languages=LANGUAGES):
+        return [[_lexeme(stem) for stem in sorted(stems)] for stems in query_terms(text, languages)]
+
+    def tsquery(self, query):
+        """The tsquery text for ``query``, or None when the stock compiler should
+        handle it (negations, match-all, fuzzy)."""
+        if isinstance(query, PlainText):
+            groups = self.term_groups(query.query_string)
+            if not groups:
+                return None
+            joiner = " & " if query.operator.lower() == "and" else " | "
+            return joiner.join("(" + " | ".join(group) + ")" for group in groups)
+        if isinstance(query, Phrase):
+            words = [group[0] for group in self.term_groups(query.query_string, (DEFAULT_LANGUAGE,))]
+            return " <-> ".join(words) or None
+        if isinstance(query, (And, Or)):
+            parts = [self.tsquery(subquery) for subquery in query.subqueries]
+            if None in parts:
+                return None
+            return (" & " if isinstance(query, And) else " | ").join(f"({part})" for part in parts)
+        return None
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        tsquery = self.tsquery(self.query)
+        if tsquery is None:
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        model = self.queryset.model
+        entries = IndexEntry._meta.db_table
+        pk_column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
+        content_types = list(get_descendants_content_types_pks(model))
+        query_sql = f"to_tsquery('{TEXT_SEARCH_CONFIG}', %s)"
+        score_name = score_field or "_score"
+        queryset = self.queryset.extra(
+            select={
+                score_name: f"ts_rank({entries}.{self.VECTOR_COLUMN}, {query_sql})"
+                f" + {TITLE_WEIGHT} * ts_rank({entries}.title, {query_sql})"
+            },
+            select_params=[tsquery, tsquery],
+            tables=[entries],
+            where=[
+                f"{entries}.{self.VECTOR_COLUMN} @@ {query_sql}",
+                f"{entries}.content_type_id IN ({', '.join(['%s'] * len(content_types))})",
+                # Joined on the key, so that matching entries drive the join.
+                f"{pk_column} = CAST({entries}.object_id AS BIGINT)" if has_integer_pk(model) else f"{entries}.object_id = {pk_column}::text",
+            ],
+            params=[tsquery, *content_types],
+        )
+        if self.order_by_relevance:
+            queryset = queryset.order_by(f"-{score_name}", "-pk")
+        elif not queryset.query.order_by:
+            queryset = queryset.order_by("-pk")
+        return queryset[start:stop]
+
+
+class PortailPostgresAutocompleteQueryCompiler(PortailPostgresQueryCompiler, PostgresAutocompleteQueryCompiler):
+    """Completes the last word typed: folded words, no stemming, prefix match."""
+
+    VECTOR_COLUMN = "autocomplete"
+
+    def term_groups(self, text, languages=LANGUAGES):
+        terms = autocomplete_terms(text)
+        return [[_lexeme(term, prefix=index == len(terms) - 1)] for index, term in enumerate(terms)]
 
 
 class PortailPostgresSearchResults(DatabaseFacetedResultsMixin, PostgresSearchResults):
@@ -14,6 +160,9 @@ class PortailPostgresSearchResults(DatabaseFacetedResultsMixin, PostgresSearchRe
 
 
 class PortailPostgresSearchBackend(PostgresSearchBackend):
+    index_class = PortailPostgresIndex
+    query_compiler_class = PortailPostgresQueryCompiler
+    autocomplete_query_compiler_class = PortailPostgresAutocompleteQueryCompiler
     results_class = PortailPostgresSearchResults
 
     def __init__(self, params):

@@ -3,7 +3,9 @@
 - Without SEARCH_URL: the embedded database backend (SQLite FTS5 or PostgreSQL full
   text) with French analysis, see ``search.backends.database``.
 - With SEARCH_URL and SEARCH_BACKEND (opensearch2, opensearch3, elasticsearch8,
-  elasticsearch9): that engine, with index settings carrying the French analyser.
+  elasticsearch9): that engine, with index settings carrying the French analyser
+  (the default one) and an English one for English documents
+  (``search.backends.languages``).
   The search page falls back to the database documents when the engine is down.
 """
 
@@ -13,7 +15,10 @@ from ..analysis import ACRONYMS
 
 ENGINES = {"opensearch2", "opensearch3", "elasticsearch8", "elasticsearch9"}
 
-FRENCH_ANALYSIS = {
+# The analyser of English documents (see search.backends.languages).
+ENGLISH_ANALYZER = "portail_english"
+
+ANALYSIS = {
     "settings": {
         "analysis": {
             "filter": {
@@ -25,6 +30,9 @@ FRENCH_ANALYSIS = {
                 "french_stop": {"type": "stop", "stopwords": "_french_"},
                 "portail_acronyms": {"type": "keyword_marker", "keywords": sorted(ACRONYMS)},
                 "french_stemmer": {"type": "stemmer", "language": "french"},
+                "english_possessive": {"type": "stemmer", "language": "possessive_english"},
+                "english_stop": {"type": "stop", "stopwords": "_english_"},
+                "english_stemmer": {"type": "stemmer", "language": "english"},
             },
             "analyzer": {
                 # Used by every text field without an explicit analyser, at index and query time.
@@ -38,6 +46,18 @@ FRENCH_ANALYSIS = {
                         "asciifolding",
                         "portail_acronyms",
                         "french_stemmer",
+                    ],
+                },
+                ENGLISH_ANALYZER: {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "english_possessive",
+                        "lowercase",
+                        "english_stop",
+                        "asciifolding",
+                        "portail_acronyms",
+                        "english_stemmer",
                     ],
                 },
             },
@@ -63,6 +83,6 @@ def search_backends_from_env(environ=None, index_prefix=None):
             "INDEX_PREFIX": prefix,
             "TIMEOUT": int(environ.get("SEARCH_TIMEOUT", "5")),
             "AUTO_UPDATE": True,
-            "INDEX_SETTINGS": FRENCH_ANALYSIS,
+            "INDEX_SETTINGS": ANALYSIS,
         },
     }

@@ -20,6 +20,7 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 
 from ..analysis import DEFAULT_LANGUAGE, LANGUAGES, analysed_text, autocomplete_terms, query_terms
 from .faceting import DatabaseFacetedResultsMixin
+from .keys import has_integer_pk
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 FTSEntry = get_app_config().get_model("SQLiteFTSIndexEntry", require_ready=False)
@@ -66,16 +67,6 @@ class PortailSQLiteIndex(SQLiteIndex):
         self._refresh_title_norms()
 
 
-INTEGER_TYPES = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
-
-
-def _has_integer_pk(model):
-    field = model._meta.pk
-    while field.is_relation:
-        field = field.target_field
-    return field.get_internal_type() in INTEGER_TYPES
-
-
 def _quote(term, prefix=False):
     return f'"{term}"*' if prefix else f'"{term}"'
 
@@ -110,7 +101,7 @@ class PortailSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         model = self.queryset.model
         entries, fts = IndexEntry._meta.db_table, FTSEntry._meta.db_table
         pk_column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
-        if _has_integer_pk(model):
+        if has_integer_pk(model):
             join = f"{pk_column} = CAST({entries}.object_id AS INTEGER)"
         else:
             join = f"{entries}.object_id = {pk_column}"

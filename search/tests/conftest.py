@@ -20,8 +20,9 @@ def search_backend(request, settings):
     """The search backend under test, by name."""
     if request.param == "opensearch":
         environ = {"SEARCH_URL": require_service("opensearch"), "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", "opensearch2")}
+        prefix = os.environ.get("SEARCH_TEST_INDEX_PREFIX", "portail_test_")
         worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # one index per parallel worker
-        settings.WAGTAILSEARCH_BACKENDS = search_backends_from_env(environ, index_prefix=f"portail_test_{worker}_")
+        settings.WAGTAILSEARCH_BACKENDS = search_backends_from_env(environ, index_prefix=f"{prefix}{worker}_")
     else:
         settings.WAGTAILSEARCH_BACKENDS = search_backends_from_env({})
     return request.param

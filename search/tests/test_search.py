@@ -121,6 +121,19 @@ def test_other_languages_only_when_asked(english, portal_a, publish):
 
 
 @pytest.mark.django_db
+def test_english_documents_are_analysed_in_english(english, portal_a, publish):
+    library_en = library_of(portal_a).get_translation(english)
+    publish(library_en, "Resilient cities", "How each city adapts to floods.")
+    publish(portal_a, "Villes résilientes", "Comment chaque ville s'adapte aux inondations.")
+    site = portal_a.site
+    # English stemming folds city/cities and flooding/floods (the French stemmer does not).
+    assert titles(site, "city", language="en") == titles(site, "cities", language="en") == ["Resilient cities"]
+    assert titles(site, "flooding", language="en") == ["Resilient cities"]
+    assert titles(site, "cities", all_languages=True) == ["Resilient cities"]
+    assert titles(site, "villes", all_languages=True) == ["Villes résilientes"]
+
+
+@pytest.mark.django_db
 def test_archived_documents_only_when_asked(portal_a, publish):
     page = publish(portal_a, "Ancien programme")
     SearchDocument.objects.filter(title="Ancien programme").update(archived=True)

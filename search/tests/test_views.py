@@ -6,8 +6,11 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from wagtail.search.backends import get_search_backend
+
 from search.analytics import popular_queries
-from search.service import MAX_PAGE
+from search.service import MAX_PAGE, SearchRequest, run_search
 from search.views import API_MAX_PAGE_SIZE, API_RATE_LIMIT
 from search.models import PromotedResult, QueryStat, SearchDocument
 
@@ -114,3 +117,12 @@ def test_update_index_rebuilds_documents(portal_a, publish):
     call_command("update_index", verbosity=0)
     assert list(SearchDocument.objects.values_list("title", flat=True)) == ["Plan climat (PCAET)"]
     assert SearchDocument.objects.get().facet_values.filter(token="kind:resource").exists()
+    outcome = run_search(SearchRequest(site=portal_a.site, language="fr", query="pcaet"))
+    assert [document.title for document in outcome.documents] == ["Plan climat (PCAET)"]
+    backend = get_search_backend()
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
+        # Loaded without refreshes or replicas, then back to the index's settings.
+        index_settings = backend.es.indices.get_settings(index=backend.get_index_for_model(SearchDocument).name)
+        for index in index_settings.values():
+            assert "refresh_interval" not in index["settings"]["index"]
+            assert index["settings"]["index"]["number_of_replicas"] == "1"
