@@ -8,8 +8,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import signals, tasks
         from .providers import resources
 
         resources.register()
         signals.connect()
+        tasks.register_beat_schedule()

@@ -21,8 +21,8 @@ from wagtail.search.backends import get_search_backend
 from .analysis import query_terms
 from .backends.engines import engine_unavailable
 from .backends.faceting import queryset_faceted_page
-from .documents import SCOPE_PREFIX
-from .models import FacetLabel, SearchDocument, SearchFacetValue
+from .documents import SCOPE_PREFIX, cached_labels
+from .models import SearchDocument, SearchFacetValue
 from .registry import kind_labels
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,7 @@ class SearchRequest:
     filters: dict[str, str] = field(default_factory=dict)
     after: datetime.date | None = None
     before: datetime.date | None = None
+    indexed_after: datetime.datetime | None = None  # only what was first indexed since then
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
@@ -145,6 +146,8 @@ def base_queryset(request, tokens):
         queryset = queryset.filter(date__gte=request.after)
     if request.before:
         queryset = queryset.filter(date__lte=request.before)
+    if request.indexed_after:
+        queryset = queryset.filter(first_indexed_at__gt=request.indexed_after)
     if request.sort == "date" or not request.query:
         queryset = queryset.order_by("-date", "-id")
     return queryset
@@ -155,7 +158,9 @@ def search_results(request, backend):
     engine = isinstance(backend, ElasticsearchBaseSearchBackend)
     queryset = base_queryset(request, TokenFilters(engine))
     by_relevance = bool(request.query) and request.sort == "relevance"
-    return backend.search(request.query or MATCH_ALL, queryset, operator="and", order_by_relevance=by_relevance)
+    # Engines analyse each language in its own fields: search those of the request's.
+    languages = {"languages": None if request.all_languages else [request.language]} if engine else {}
+    return backend.search(request.query or MATCH_ALL, queryset, operator="and", order_by_relevance=by_relevance, **languages)
 
 
 def _engine_page(request, backend):
@@ -175,10 +180,11 @@ def _fallback_page(request):
 
 
 def _labels(tokens):
-    labels = dict(FacetLabel.objects.filter(token__in=tokens).values_list("token", "label"))
+    labels = cached_labels(tokens)
     labels.update({f"kind:{key}": str(label) for key, label in kind_labels().items()})
     portal_ids = [token.split(":", 1)[1] for token in tokens if token.startswith("portal:")]
-    labels.update({f"portal:{pk}": name for pk, name in Site.objects.filter(pk__in=portal_ids).values_list("pk", "site_name")})
+    if portal_ids:
+        labels.update({f"portal:{pk}": name for pk, name in Site.objects.filter(pk__in=portal_ids).values_list("pk", "site_name")})
     return labels
 
 

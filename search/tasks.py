@@ -1,0 +1,35 @@
+"""Celery tasks of search: saved-search alerts, daily and weekly."""
+
+from celery import shared_task
+from celery.schedules import crontab
+
+ALERT_HOUR = 6
+
+
+@shared_task(name="search.send_daily_alerts")
+def send_daily_alerts():
+    from .alerts import send_alerts
+    from .models import SavedSearch
+
+    return send_alerts(SavedSearch.Frequency.DAILY)
+
+
+@shared_task(name="search.send_weekly_alerts")
+def send_weekly_alerts():
+    from .alerts import send_alerts
+    from .models import SavedSearch
+
+    return send_alerts(SavedSearch.Frequency.WEEKLY)
+
+
+def register_beat_schedule():
+    from sites.celery import app
+
+    app.conf.beat_schedule = {
+        **(app.conf.beat_schedule or {}),
+        "search-daily-alerts": {"task": "search.send_daily_alerts", "schedule": crontab(hour=ALERT_HOUR, minute=30)},
+        "search-weekly-alerts": {
+            "task": "search.send_weekly_alerts",
+            "schedule": crontab(hour=ALERT_HOUR, minute=45, day_of_week="monday"),
+        },
+    }
