@@ -8,6 +8,8 @@ class HarvestConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import search
         from .tasks import register_beat_schedule
 
+        search.register()
         register_beat_schedule()

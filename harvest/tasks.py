@@ -84,13 +84,16 @@ def watchdog():
 
 @shared_task(name="harvest.index_items")
 def index_items(pks):
-    """Index (or reindex) harvested items in bulk."""
+    """Index (or reindex) harvested items in bulk, for the admin's search and
+    the platform's search."""
+    from . import search
     from .models import HarvestedItem
 
     for start in range(0, len(pks), INDEX_CHUNK):
         items = list(HarvestedItem.get_indexed_objects().filter(pk__in=pks[start : start + INDEX_CHUNK]))
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(HarvestedItem, items)
+    search.index(pks)
 
 
 @shared_task(name="harvest.notify_failure")

@@ -1,0 +1,64 @@
+"""Harvested items in the platform's search.
+
+An item is found on the portal that harvests it, on the portals its source is
+shared with, or everywhere when the source is shared with all. It links to the
+item's reader page on the harvesting portal; an archived item keeps its
+document, marked archived, so that search shows it only when asked to."""
+
+from django.utils.translation import gettext_lazy as _
+
+from search import registry
+from search.registry import DocumentData, Label
+
+from .models import HarvestedItem
+from .sanitize import plain_text
+
+
+def _language(item):
+    return (item.language or "fr").split("-")[0].lower()[:2] or "fr"
+
+
+class HarvestedItemProvider(registry.SearchProvider):
+    model = HarvestedItem
+    kind = "harvested"
+    kind_label = _("Article partenaire")
+
+    def objects(self):
+        return HarvestedItem.objects.select_related("source__site", "resource_type", "territory").prefetch_related(
+            "domains", "tags", "source__shared_with"
+        )
+
+    def document(self, item):
+        source = item.source
+        domains = list(item.domains.all())
+        tags = list(item.tags.all())
+        return DocumentData(
+            title=item.title,
+            summary=item.summary,
+            body=" ".join(part for part in [plain_text(item.body_html), item.authors] if part),
+            url=item.get_full_url(),
+            language=_language(item),
+            kind=self.kind,
+            site_id=source.site_id,
+            portal_ids=[source.site_id] + [site.pk for site in source.shared_with.all()],
+            all_portals=source.shared_with_all,
+            date=item.published_at.date() if item.published_at else None,
+            source=Label(f"harvest-{source.pk}", source.name),
+            resource_type=Label(item.resource_type.slug, item.resource_type.name) if item.resource_type else None,
+            territory=Label(str(item.territory.pk), item.territory.name) if item.territory else None,
+            domains=[Label(domain.slug, domain.name) for domain in domains],
+            tags=[Label(tag.slug, tag.name) for tag in tags],
+            archived=item.archived_at is not None,
+        )
+
+
+def index(pks):
+    """Bring the search documents of items ``pks`` up to date after bulk writes
+    (which send no signals)."""
+    from search.documents import sync_many
+
+    sync_many(HarvestedItemProvider().objects().filter(pk__in=pks))
+
+
+def register():
+    registry.register(HarvestedItemProvider())

@@ -1,0 +1,50 @@
+"""Harvested items are found by the platform's search, on the portals that show
+them, with their source as a facet; archived items only when asked for."""
+
+import pytest
+from django.utils import timezone
+
+from harvest.models import HarvestedItem, HarvestRun
+from harvest.pipeline import harvest
+from harvest.tasks import index_items
+from search.service import SearchRequest, run_search
+from search.tests.conftest import refresh, search_backend, search_index  # noqa: F401 (fixtures)
+from sites.portals import create_portal
+
+pytestmark = pytest.mark.django_db
+
+
+def found(site, query, **options):
+    refresh()
+    return run_search(SearchRequest(site=site, language="fr", query=query, **options))
+
+
+def test_harvested_items_are_searchable_where_their_source_is_shown(search_index, serve, make_source, portal):
+    source = make_source("rss", serve("/feed.xml", "rss_v1.xml"))
+    assert harvest(source).status == HarvestRun.Status.DONE
+    item = HarvestedItem.objects.get(source=source, remote_id="rr-001")
+
+    outcome = found(portal.site, "revitaliser centres-bourgs")
+    hit = next(document for document in outcome.documents if document.key == f"harvest.harvesteditem:{item.pk}")
+    assert hit.kind == "harvested"
+    assert hit.url == f"http://portail.localhost/moissonnage/{item.pk}/"
+    source_facet = {value.label: value.count for value in outcome.facets["source"]}
+    assert source_facet.get(source.name) == outcome.count
+
+    elsewhere = create_portal("ailleurs.localhost", "Ailleurs")
+    assert found(elsewhere.site, "revitaliser centres-bourgs").count == 0
+    source.shared_with.add(elsewhere.site)
+    source.save()  # a parental relation is written when its source is saved
+    index_items([item.pk])
+    assert found(elsewhere.site, "revitaliser centres-bourgs").count == 1
+
+
+def test_archived_items_are_found_only_when_asked_for(search_index, serve, make_source, portal):
+    source = make_source("rss", serve("/feed.xml", "rss_v1.xml"))
+    harvest(source)
+    item = HarvestedItem.objects.get(source=source, remote_id="rr-001")
+    HarvestedItem.objects.filter(pk=item.pk).update(archived_at=timezone.now())
+    index_items([item.pk])
+
+    assert found(portal.site, "revitaliser centres-bourgs").count == 0
+    assert found(portal.site, "revitaliser centres-bourgs", include_archived=True).count == 1
