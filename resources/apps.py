@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ResourcesConfig(AppConfig):
     name = "resources"
     verbose_name = _("Ressources")
+
+    def ready(self):
+        from . import syndication
+
+        syndication.register()
