@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VeilleConfig(AppConfig):
+    name = "resources.veille"
+    label = "veille"
+    verbose_name = _("Veille")
+
+    def ready(self):
+        from . import signals, syndication
+
+        signals.connect()
+        syndication.register()

@@ -1,0 +1,29 @@
+"""Admin: the veille inbox of each portal and its newsletter subscribers."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+from .inbox import inbox_portals
+
+
+class InboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(inbox_portals(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_inbox_urls():
+    return [
+        path("veille/", admin_views.inbox_view, name="veille_inbox"),
+        path("veille/decision/", admin_views.decide_view, name="veille_decide"),
+        path("veille/numero/", admin_views.create_issue_view, name="veille_create_issue"),
+        path("veille/abonnes/", admin_views.subscribers_view, name="veille_subscribers"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_inbox_menu_item():
+    return InboxMenuItem(_("Veille"), reverse("veille_inbox"), icon_name="mail", order=350)
