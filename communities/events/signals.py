@@ -1,0 +1,47 @@
+"""An event published in a community goes into its activity feed (members get it
+through their digests); the feed line follows the page's publication, and the
+events' search documents follow their community's visibility."""
+
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_unpublished
+
+from communities import feeds
+from communities.models import ActivityItem, CommunityPage
+from search import documents
+
+from .models import EventPage
+
+
+def _published(sender, instance, revision=None, **kwargs):
+    community = instance.community
+    if community is None:
+        return
+    if instance.first_published_at == instance.last_published_at:  # first publication
+        actor = revision.user if revision is not None else None
+        feeds.record(
+            community, actor, ActivityItem.Verb.EVENT, subject=instance, title=instance.title, url=instance.full_url, excerpt=instance.summary
+        )
+    else:
+        feeds.set_subject_hidden(instance, False)
+
+
+def _unpublished(sender, instance, **kwargs):
+    feeds.set_subject_hidden(instance, True)
+
+
+def _deleted(sender, instance, **kwargs):
+    feeds.forget_subject(instance)
+
+
+def _community_changed(sender, instance, **kwargs):
+    """Who finds a community's events depends on its visibility."""
+    for event in EventPage.objects.child_of(instance):
+        documents.sync(event)
+
+
+def connect():
+    page_published.connect(_published, sender=EventPage, dispatch_uid="events_published")
+    page_unpublished.connect(_unpublished, sender=EventPage, dispatch_uid="events_unpublished")
+    post_delete.connect(_deleted, sender=EventPage, dispatch_uid="events_deleted")
+    page_published.connect(_community_changed, sender=CommunityPage, dispatch_uid="events_community_published")
+    page_unpublished.connect(_community_changed, sender=CommunityPage, dispatch_uid="events_community_unpublished")
