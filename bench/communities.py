@@ -4,9 +4,10 @@
 
 The benchmark creates a portal with one public community, gives it 50 members
 and 100 activity lines (posts, comments, arrivals), and times its home page for
-an anonymous reader and for a member, its members list and the member's personal
-feed; it then grows the community to 2,000 members and 10,000 activity lines and
-times the same pages again. Requests go through the whole Django stack
+an anonymous reader and for a member, its members list, the member's personal
+feed and a question page with 20 answers; it then grows the community to 2,000
+members and 10,000 activity lines, and the question to 200 answers, and times the
+same pages again. Requests go through the whole Django stack
 in-process (test client, real Host header, DEBUG off) with the Django cache
 cleared before each. It prints p50 and p95 times and query counts at both sizes,
 and exits non-zero if a page misses the p50 target or its query count grows.
@@ -35,6 +36,7 @@ from bench.common import (  # noqa: E402 (the project root must be importable fi
 HOST = "bench-communautes.localhost"
 SMALL_MEMBERS, SMALL_ITEMS = 50, 100
 LARGE_MEMBERS, LARGE_ITEMS = 2_000, 10_000
+SMALL_ANSWERS, LARGE_ANSWERS = 20, 200
 TARGET_P50_MS = 50.0
 BATCH = 1000
 COMMENTS_PER_POST = 3
@@ -111,8 +113,47 @@ def add_activity(community, authors, count):
     ActivityItem.objects.bulk_create(items[: count], batch_size=BATCH)
 
 
-def grow(community, members, items):
-    """Bring the community to ``members`` members and ``items`` activity lines."""
+def add_answers(question, authors, count):
+    """``count`` more answers to ``question``, every third by an expert, with
+    votes; the first answer is the accepted one."""
+    from communities.questions.models import Answer, Question
+
+    start = question.answers.count()
+    Answer.objects.bulk_create(
+        [
+            Answer(
+                question=question,
+                author=authors[n % len(authors)],
+                body="<p>" + "Une réponse argumentée, avec des exemples. " * 12 + "</p>",
+                is_expert=n % 3 == 0,
+                votes=n % 7,
+            )
+            for n in range(start, start + count)
+        ],
+        batch_size=BATCH,
+    )
+    if question.accepted_answer_id is None:
+        question.accepted_answer = question.answers.order_by("pk").first()
+        question.status = Question.Status.ANSWERED
+        question.save(update_fields=["accepted_answer", "status"])
+
+
+def question_of(community):
+    """The community's question, asked by the first member the first time."""
+    from communities.questions.models import Question
+
+    question = Question.objects.filter(community=community).first()
+    if question is None:
+        author = community.memberships.order_by("pk").first().user
+        question = Question.objects.create(
+            community=community, author=author, title="Comment financer une piste cyclable ?", body="<p>Nous cherchons des aides.</p>"
+        )
+    return question
+
+
+def grow(community, members, items, answers):
+    """Bring the community to ``members`` members and ``items`` activity lines,
+    and its question to ``answers`` answers."""
     from communities.models import ActivityItem, Membership
 
     have_members = Membership.objects.filter(community=community).count()
@@ -120,6 +161,8 @@ def grow(community, members, items):
     remaining = items - ActivityItem.objects.filter(community=community).count()
     if remaining > 0:
         add_activity(community, users, remaining)
+    question = question_of(community)
+    add_answers(question, users, answers - question.answers.count())
     analyze_database()
 
 
@@ -143,6 +186,7 @@ def measure(community, args):
     Follow.objects.get_or_create(user=user, community=community)
     path = community.get_url_parts()[2]
     members_path = path + community.reverse_subpage("members")
+    question_path = path + f"questions/{question_of(community).pk}/"
     anonymous = Client()
     return {
         "community home (anonymous)": time_page(anonymous, HOST, path, args.requests, args.warmup),
@@ -150,19 +194,25 @@ def measure(community, args):
         "community home, page 50": time_page(member_client, HOST, path + "?page=50", args.requests, args.warmup),
         "members list": time_page(member_client, HOST, members_path, args.requests, args.warmup),
         "personal feed": time_page(member_client, HOST, "/membres/mon-fil/", args.requests, args.warmup),
+        "question page (anonymous)": time_page(anonymous, HOST, question_path, args.requests, args.warmup),
+        "question page (animateur)": time_page(member_client, HOST, question_path, args.requests, args.warmup),
     }
 
 
 def sizes(community):
     from communities.models import ActivityItem, Membership
 
-    return Membership.objects.filter(community=community).count(), ActivityItem.objects.filter(community=community).count()
+    return (
+        Membership.objects.filter(community=community).count(),
+        ActivityItem.objects.filter(community=community).count(),
+        question_of(community).answers.count(),
+    )
 
 
 def report(small, large, small_size, large_size):
     rows, failures = [], []
-    small_label = f"@{small_size[0]}m/{small_size[1]}a"
-    large_label = f"@{large_size[0]}m/{large_size[1]}a"
+    small_label = "@{}m/{}a/{}r".format(*small_size)
+    large_label = "@{}m/{}a/{}r".format(*large_size)
     for name in small:
         before, after = small[name], large[name]
         rows.append(
@@ -186,7 +236,7 @@ def report(small, large, small_size, large_size):
         rows,
     )
     print()
-    print(f"target: p50 ≤ {TARGET_P50_MS:.0f} ms per page, same query count at both sizes (m = members, a = activity lines)")
+    print(f"target: p50 ≤ {TARGET_P50_MS:.0f} ms per page, same query count at both sizes (m = members, a = activity lines, r = answers to the question)")
     for failure in failures:
         print(f"FAIL {failure}")
     if not failures:
@@ -198,27 +248,28 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--members", type=int, default=LARGE_MEMBERS, help=f"members in the large run (default {LARGE_MEMBERS})")
     parser.add_argument("--items", type=int, default=LARGE_ITEMS, help=f"activity lines in the large run (default {LARGE_ITEMS})")
+    parser.add_argument("--answers", type=int, default=LARGE_ANSWERS, help=f"answers to the question in the large run (default {LARGE_ANSWERS})")
     parser.add_argument("--requests", type=int, default=50, help="timed requests per page (default 50)")
     parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page first (default 5)")
     parser.add_argument("--allow-sqlite", action="store_true", help="accept an SQLite DATABASE_URL (indicative only)")
     parser.add_argument("--keep-db", action="store_true", help="keep the portail_bench_communities database afterwards")
     args = parser.parse_args()
-    if args.members <= SMALL_MEMBERS or args.items <= SMALL_ITEMS:
-        parser.error(f"--members must be above {SMALL_MEMBERS} and --items above {SMALL_ITEMS}")
+    if args.members <= SMALL_MEMBERS or args.items <= SMALL_ITEMS or args.answers <= SMALL_ANSWERS:
+        parser.error(f"--members must be above {SMALL_MEMBERS}, --items above {SMALL_ITEMS} and --answers above {SMALL_ANSWERS}")
 
     with bench_database(allow_sqlite=args.allow_sqlite, keep=args.keep_db, name="communities") as database_url:
         setup_django(database_url)
         print(f"bench/communities on {database_description()}, {os.cpu_count()} CPU, "
               f"{args.requests} timed requests per page after {args.warmup} warm-up, cache cleared before each")
         community = seed_community()
-        grow(community, SMALL_MEMBERS, SMALL_ITEMS)
+        grow(community, SMALL_MEMBERS, SMALL_ITEMS, SMALL_ANSWERS)
         small_size = sizes(community)
-        print(f"timing {small_size[0]} members, {small_size[1]} activity lines…", flush=True)
+        print("timing {} members, {} activity lines, {} answers…".format(*small_size), flush=True)
         small = measure(community, args)
-        print(f"growing to {args.members} members, {args.items} activity lines…", flush=True)
-        grow(community, args.members, args.items)
+        print(f"growing to {args.members} members, {args.items} activity lines, {args.answers} answers…", flush=True)
+        grow(community, args.members, args.items, args.answers)
         large_size = sizes(community)
-        print(f"timing {large_size[0]} members, {large_size[1]} activity lines…", flush=True)
+        print("timing {} members, {} activity lines, {} answers…".format(*large_size), flush=True)
         large = measure(community, args)
         ok = report(small, large, small_size, large_size)
     sys.exit(0 if ok else 1)
