@@ -1,0 +1,17 @@
+from wagtail import hooks
+
+from communities import page_views
+from communities.access import Action
+
+from .shelves import community_of
+
+
+@hooks.register("before_serve_document")
+def only_readers_download_community_documents(document, request):
+    """/documents/<id>/<name> serves a community's document to its readers only:
+    others get a 404 when they may not see the community, anonymous readers are
+    sent to log in, and the rest get a 403."""
+    community = community_of(document)
+    if community is not None:
+        return page_views.require(request, community, Action.READ)
+    return None

@@ -1,0 +1,89 @@
+"""Questionnaires: Wagtail form pages inside a community, answered once by each
+member; editors of the portal read the answers in the admin and export them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
+from wagtail.fields import RichTextField
+
+from themes.registry import template_names
+
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class QuestionnaireField(AbstractFormField):
+    page = ParentalKey("polls.QuestionnairePage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class QuestionnaireSubmission(AbstractFormSubmission):
+    """One member's answers; the CSV export names them."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "user"], name="polls_one_answer_per_member")]
+
+    def get_data(self):
+        profile = getattr(self.user, "profile", None) if self.user_id else None
+        member = profile.display_name if profile else (self.user.get_username() if self.user_id else "")
+        return {**super().get_data(), "member": member}
+
+
+class QuestionnairePage(AbstractForm):
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+    thank_you_text = RichTextField(_("message de remerciement"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = AbstractForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("questions")),
+        FieldPanel("thank_you_text"),
+    ]
+    parent_page_types = ["communities.CommunityPage"]
+    subpage_types = []
+    template = "communities/polls/questionnaire_page.html"
+    landing_page_template = "communities/polls/questionnaire_page_landing.html"
+
+    class Meta:
+        verbose_name = _("questionnaire")
+
+    def get_template(self, request, *args, **kwargs):
+        from sites.branding import branding_for_request
+
+        return template_names(branding_for_request(request).theme, self.template)
+
+    def get_landing_page_template(self, request, *args, **kwargs):
+        from sites.branding import branding_for_request
+
+        return template_names(branding_for_request(request).theme, self.landing_page_template)
+
+    def get_submission_class(self):
+        return QuestionnaireSubmission
+
+    def get_submissions(self):
+        return super().get_submissions().select_related("user__profile")
+
+    def get_data_fields(self):
+        return [("member", _("Membre")), *super().get_data_fields()]
+
+    @property
+    def community(self):
+        if not hasattr(self, "_community"):
+            self._community = self.get_parent().specific
+        return self._community
+
+    def get_sitemap_urls(self, request=None):
+        """Questionnaires are for members: search engines need not list them."""
+        return []
+
+    def serve(self, request, *args, **kwargs):
+        from ..questionnaires import serve_questionnaire
+
+        return serve_questionnaire(self, request, super().serve, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        return QuestionnaireSubmission.objects.create(form_data=form.cleaned_data, page=self, user=form.user)
