@@ -12,8 +12,12 @@ from resources.models import ResourcePage
 
 from . import membership, posting
 from .factories import add_member
+from .events import demo as events_demo
+from .library import demo as library_demo
 from .models import CommunityPage, Membership, Profile, Visibility
 from .pages import create_community, ensure_community_index
+from .polls import demo as polls_demo
+from .questions import demo as questions_demo
 
 PASSWORD = "demo-membre-2026"
 P, R, S = Visibility.PUBLIC, Visibility.ON_REQUEST, Visibility.SECRET
@@ -138,4 +142,8 @@ def load(sites, domains, territories):
         )
         _populate(community, users, number)
         created += 1
+    polls_demo.load()
+    library_demo.load()
+    questions_demo.load()
+    events_demo.load(sites)
     return created

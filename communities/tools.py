@@ -46,6 +46,10 @@ def allow_page_type(model_label):
         CommunityPage._clean_subpage_models = None  # Wagtail's cache of the resolved list
 
 
+def prefixes():
+    return set(_tools)
+
+
 def registered():
     return sorted(_tools.values(), key=lambda tool: (tool.order, tool.prefix))
 

@@ -128,7 +128,12 @@ class DomainPage(BasePage):
 
     @property
     def localized_domain(self):
-        return self.domain.localized
+        """The domain in the active language: the page's own domain, unless the
+        page shows in another language than its domain's."""
+        domain = self.domain
+        if domain.locale.language_code == translation.get_language():
+            return domain
+        return domain.localized
 
     def title_in(self, locale):
         translated = self.domain.get_translation_or_none(locale)
@@ -137,6 +142,8 @@ class DomainPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from .listing import resource_listing_context
 
+        # The listing, the header and localized_domain share the domain and its locale.
+        self.domain = Domain.objects.select_related("locale").get(pk=self.domain_id)
         context = super().get_context(request, *args, **kwargs)
         context.update(resource_listing_context(request, self, domain=self.domain))
         return context

@@ -151,7 +151,7 @@ class PortalHomePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["resources.DomainPage", "resources.ResourceIndexPage", "communities.CommunityIndexPage"]
+    subpage_types = ["resources.DomainPage", "resources.ResourceIndexPage", "communities.CommunityIndexPage", "veille.VeilleIndexPage", "events.AgendaPage"]
     max_count_per_parent = None
 
     class Meta:

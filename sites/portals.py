@@ -21,6 +21,8 @@ COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
+    ("wagtailmedia", "add_media"),
+    ("wagtailmedia", "change_media"),
 ]
 
 
@@ -78,8 +80,10 @@ def _translate_tree(home, locale):
 @transaction.atomic
 def create_portal(hostname, name, theme=DEFAULT_THEME, port=80, default=False, **branding_fields):
     """Create a complete, working portal. Raises PortalError on bad input."""
+    from communities.events.pages import create_agenda
     from harvest.permissions import grant_portal_editors
     from resources.pages import create_library_pages
+    from resources.veille.pages import create_veille_index
 
     hostname = (hostname or "").strip().lower()
     if not hostname or any(c in hostname for c in "/: "):
@@ -114,6 +118,8 @@ def create_portal(hostname, name, theme=DEFAULT_THEME, port=80, default=False, *
         is_default_site=default or not Site.objects.filter(is_default_site=True).exists(),
     )
     create_library_pages(home)
+    create_veille_index(home)
+    create_agenda(home)
     for locale in Locale.objects.exclude(pk=default_locale.pk):
         _translate_tree(home, locale)
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/search/", search_views.api_search, name="search_api"),
+    path("api/v1/search/autocomplete/", search_views.api_autocomplete, name="search_autocomplete"),
+    path("calendriers/", include("communities.events.feed_urls")),
 ]
 
 if settings.DEBUG:
@@ -25,9 +27,12 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search_page, name="search"),
+    path("recherche/alertes/", include("search.alert_urls")),
+    path("flux/", include("sites.feed_urls")),
     path("compte/", include("allauth.urls")),
     path("membres/", include("communities.urls")),
     path("", include("harvest.urls")),
+    path("", include("resources.veille.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -178,6 +178,18 @@ class CommunityPage(RoutablePageMixin, BasePage):
 
         return moderate(request, self, kind, int(pk))
 
+    def route(self, request, path_components):
+        """The routes above, then registered tools; any other first segment is
+        a child page's slug (tools made of pages: events, questionnaires)."""
+        from wagtail.models import Page
+
+        from .. import tools
+
+        result = super().route(request, path_components)
+        if result.page is self and result.args and result.args[2].get("prefix") not in (None, *tools.prefixes()):
+            return Page.route(self, request, path_components)
+        return result
+
     # Last, so that the routes above take precedence: a community tool's views.
     @re_path(r"^(?P<prefix>[a-z][a-z-]*)/(?P<rest>.*)$", name="tool")
     def serve_tool(self, request, prefix, rest):

@@ -24,6 +24,8 @@ ATTACKS = [
 ACTIVE_MARKUP = re.compile(
     r"<(script|iframe|svg)\b|<[a-z][^>]*\son[a-z]+\s*=|<[a-z][^>]*=\s*[\"']?\s*javascript:", re.IGNORECASE
 )
+# The project's own scripts, served from /static/, are not user content.
+OWN_SCRIPT = re.compile(r'<script src="/static/[^"<>]+"( defer)?></script>')
 DANGEROUS = ["<script", "onerror", "onclick", "onmouseover", "onload", "javascript:", "<iframe", "<svg", "style="]
 
 
@@ -60,7 +62,7 @@ def test_injection_in_posts_and_comments_is_stored_and_shown_harmlessly(client, 
         assert marker not in comment.body.lower()
 
     for url in (route(community, "post_detail", post_id=post.pk), community.url, "/membres/mon-fil/"):
-        page = client.get(url, HTTP_HOST=host).text
+        page = OWN_SCRIPT.sub("", client.get(url, HTTP_HOST=host).text)
         assert not ACTIVE_MARKUP.search(page), ACTIVE_MARKUP.search(page)
 
 

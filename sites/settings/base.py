@@ -32,14 +32,21 @@ INSTALLED_APPS = [
     "sites",
     "themes",
     "resources",
+    "resources.veille",
     "communities",
+    "communities.polls",
+    "communities.library",
+    "communities.events",
+    "communities.questions",
     "harvest",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
+    "wagtailmedia",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -188,8 +195,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 WAGTAIL_SITE_NAME = "Portail des territoires"
+# ASCII page addresses (« mobilité » gives « mobilite »): readable when shared, never percent-encoded.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://portail.localhost:8000")
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp", "bmp": "webp"}
+# Largest file a member may share in a community's documents (bytes).
+COMMUNITY_DOCUMENT_MAX_SIZE = int(os.environ.get("COMMUNITY_DOCUMENT_MAX_SIZE", 20 * 1024 * 1024))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True

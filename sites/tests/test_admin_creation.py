@@ -5,9 +5,11 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTests
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from communities.events.models import AgendaPage
 from communities.models import CommunityIndexPage
 from resources.factories import DomainFactory, ResourceTypeFactory, TerritoryFactory
 from resources.models import DomainPage, ResourceIndexPage, ResourcePage
+from resources.veille.models import VeilleIndexPage
 from sites.models import PortalHomePage
 from sites.portals import create_portal
 from tests.utils import library_of
@@ -24,7 +26,7 @@ class PageCreationTests(WagtailPageTests):
 
     def test_page_tree_rules(self):
         self.assertAllowedParentPageTypes(PortalHomePage, {Page})
-        self.assertAllowedSubpageTypes(PortalHomePage, {DomainPage, ResourceIndexPage, CommunityIndexPage})
+        self.assertAllowedSubpageTypes(PortalHomePage, {DomainPage, ResourceIndexPage, CommunityIndexPage, VeilleIndexPage, AgendaPage})
         self.assertAllowedSubpageTypes(ResourceIndexPage, {ResourcePage})
         self.assertAllowedSubpageTypes(DomainPage, set())
         self.assertCanNotCreateAt(Page, ResourcePage)

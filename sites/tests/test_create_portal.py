@@ -6,7 +6,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from wagtail.models import GroupPagePermission, GroupSitePermission, Site
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission, Site
 
 from resources.models import DomainPage, ResourceIndexPage
 from sites.models import PortalBranding, PortalHomePage
@@ -39,6 +39,8 @@ def test_creates_site_pages_branding_and_editors(domains):
     assert GroupPagePermission.objects.filter(group=editors, page=home, permission__codename="change_page").exists()
     assert GroupSitePermission.objects.filter(group=editors, site=site, permission__codename="change_portalbranding").exists()
     assert editors.permissions.filter(codename="access_admin").exists()
+    collection_rights = set(GroupCollectionPermission.objects.filter(group=editors).values_list("permission__codename", flat=True))
+    assert {"add_image", "add_document", "add_media", "change_media"} <= collection_rights
 
 
 def test_created_portal_is_served_at_once(client, domains):

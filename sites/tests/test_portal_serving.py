@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 from sites.models import DEFAULT_PRIMARY, DEFAULT_SECONDARY, PortalBranding, PortalHomePage
 
 DSFR_CSS = 'href="/static/dsfr/dist/'  # the State design system's stylesheets
-ASSET = re.compile(r'<(?:link|script|img)\b[^>]*\b(?:href|src)="([^"]+)"')
+ASSET = re.compile(r'<(?:link(?![^>]*rel="alternate")|script|img)\b[^>]*\b(?:href|src)="([^"]+)"')  # not feeds
 PORTAL_NAME = re.compile(r"<[^>]*\bdata-portal-name>([^<]*)<")
 CUSTOM_PROPERTY = re.compile(r"--portal-(primary|secondary)\s*:\s*([^;}\s]+)")
 

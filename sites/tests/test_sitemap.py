@@ -38,6 +38,8 @@ def test_sitemap_lists_the_portal_live_public_pages(client, resources):
         "http://alpha.localhost/ressources/publique/",
         "http://alpha.localhost/mobilites/",
         "http://alpha.localhost/environnement-et-risques/",
+        "http://alpha.localhost/veille/",
+        "http://alpha.localhost/agenda/",
     }
 
 

@@ -101,6 +101,36 @@ def _community_post(site):
     return urlsplit(post.url()).path if post else None
 
 
+def _question(site):
+    """An answered question of a public community: the richest question page."""
+    from communities.models import Visibility
+    from communities.questions.models import Question
+
+    question = (
+        Question.objects.filter(hidden=False, community__visibility=Visibility.PUBLIC, community__live=True)
+        .filter(community__path__startswith=site.root_page.path)
+        .select_related("community")
+        .order_by("status", "community__path", "pk")  # "answered" sorts first
+        .first()
+    )
+    return urlsplit(question.url()).path if question else None
+
+
+def _event(site):
+    """An event of the portal's own agenda (community events follow their community's rules)."""
+    from communities.events.models import AgendaPage, EventPage
+
+    agenda = AgendaPage.objects.live().descendant_of(site.root_page).filter(locale=site.root_page.locale).first()
+    event = EventPage.objects.live().public().child_of(agenda).order_by("-start").first() if agenda else None
+    return event.get_url(current_site=site) if event else None
+
+
+def _veille_issue(site):
+    from resources.veille.models import VeillePage
+
+    return _first_page(VeillePage, site, community__isnull=True)
+
+
 def _member_directory(site):
     from django.urls import reverse
 
@@ -148,9 +178,9 @@ PAGE_TYPES = [
     PageType("community post", _community_post),
     PageType("member directory", _member_directory),
     PageType("member profile", _member_profile),
-    PageType("question"),
-    PageType("event"),
-    PageType("veille issue"),
+    PageType("question", _question),
+    PageType("event", _event),
+    PageType("veille issue", _veille_issue),
     PageType("log-in", _log_in),
     PageType("sign-up", _sign_up),
     PageType("form with errors", _sign_up, act=_submit_empty_form),

@@ -16,6 +16,7 @@ from communities.demo import load as load_communities
 from harvest.demo import load as load_harvest
 from resources.models import Domain, ResourceIndexPage, ResourcePage, ResourceType, Territory
 from resources.pages import create_library_pages
+from resources.veille.demo import load as load_veille
 from sites.demo import data
 from sites.models import PortalBranding
 from sites.portals import create_portal, translate_page
@@ -49,6 +50,8 @@ class Command(BaseCommand):
             branding = PortalBranding.for_site(site)
             self.stdout.write(f"  {branding.portal_name:<28} http://{site.hostname}:{port}/  ({branding.theme})")
         load_harvest(sites, port, self.stdout)
+        issues = load_veille(sites)
+        self.stdout.write(f"Veille: {issues} new issues.")
 
     def _remove_wagtail_welcome_site(self):
         Site.objects.filter(root_page__title=WAGTAIL_WELCOME_TITLE).delete()
