@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
@@ -30,7 +31,7 @@ class Profile(models.Model):
         OPERATEUR = "operateur", _("Opérateur")
         ENTREPRISE = "entreprise", _("Entreprise")
         ASSOCIATION = "association", _("Association")
-        RECHERCHE = "recherche", _("Recherche")
+        RECHERCHE = "recherche", pgettext_lazy("type d'organisation", "Recherche")
         OTHER = "other", _("Autre")
 
     class Visibility(models.TextChoices):
