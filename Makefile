@@ -39,8 +39,8 @@ services-stop:
 	@bash scripts/services.sh stop
 
 messages: install
-	cd sites && ../$(PY) ../manage.py makemessages -l en --ignore "*/migrations/*"
-	$(PY) manage.py compilemessages
+	$(PY) manage.py makemessages -l en --ignore "*/migrations/*" --ignore ".venv/*" --ignore "node_modules/*" --ignore "bench/*"
+	$(PY) manage.py compilemessages --ignore ".venv/*"
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=sites.settings.production SECRET_KEY=$${SECRET_KEY:-check-deploy-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ} \
