@@ -60,6 +60,22 @@ QUESTIONS = {
         ),
         ("Faut-il un commissionnement pour une rénovation d'école ?", "Le marché est en cours de rédaction.", []),
     ],
+    "Financer la rénovation énergétique": [
+        (
+            "Peut-on cumuler le fonds vert et la DSIL pour une rénovation de gymnase ?",
+            "Le projet vise 40 % d'économies d'énergie ; la commune compte 3 000 habitants.",
+            [
+                "Oui, dans la limite de 80 % d'aides publiques ; déposez les deux dossiers avec le même plan de financement.",
+                "La région a aussi un appel à projets pour les équipements sportifs.",
+            ],
+        ),
+        (
+            "Le contrat de performance énergétique convient-il à une petite commune ?",
+            "Nous avons cinq bâtiments et pas de technicien.",
+            ["Groupez-vous avec l'intercommunalité : un CPE mutualisé atteint la taille critique."],
+        ),
+        ("Quel accompagnement pour monter un dossier CEE ?", "Première demande de certificats d'économies d'énergie.", []),
+    ],
 }
 
 
