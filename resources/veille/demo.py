@@ -45,7 +45,7 @@ def load(sites):
             targets = resources[number * 2 : number * 2 + 2] + items[number * 2 : number * 2 + 2]
             issue = VeillePage(title=title, slug=f"veille-{date:%Y-%m}", issue_date=date, intro=intro, summary=intro)
             issue.entries = [
-                VeilleEntry(note=NOTES[(number + position) % len(NOTES)], **_target(target))
+                VeilleEntry(sort_order=position, note=NOTES[(number + position) % len(NOTES)], **_target(target))
                 for position, target in enumerate(targets[:ENTRIES_PER_ISSUE])
             ]
             index.add_child(instance=issue)

@@ -149,9 +149,9 @@ def kept_targets(site, index):
     targets = []
     for decision in kept:
         if decision.resource_id in resources:
-            targets.append(VeilleEntry(resource=resources[decision.resource_id]))
+            targets.append(VeilleEntry(sort_order=len(targets), resource=resources[decision.resource_id]))
         elif decision.harvested_item_id in items:
-            targets.append(VeilleEntry(harvested_item=items[decision.harvested_item_id]))
+            targets.append(VeilleEntry(sort_order=len(targets), harvested_item=items[decision.harvested_item_id]))
     return targets
 
 

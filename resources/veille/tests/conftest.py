@@ -46,8 +46,8 @@ def publish_issue(portal, title, targets, notes=(), date=None, **fields):
     issue = VeillePage(title=title, issue_date=date or timezone.localdate(), **fields)
     notes = list(notes) + [""] * len(targets)
     issue.entries = [
-        VeilleEntry(note=note, **({"resource": target} if hasattr(target, "path") else {"harvested_item": target}))
-        for target, note in zip(targets, notes)
+        VeilleEntry(sort_order=position, note=note, **({"resource": target} if hasattr(target, "path") else {"harvested_item": target}))
+        for position, (target, note) in enumerate(zip(targets, notes))
     ]
     veille_of(portal).add_child(instance=issue)
     issue.save_revision().publish()
