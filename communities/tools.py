@@ -10,6 +10,7 @@ membership box and tabs. A tool made of Wagtail pages (events, questionnaires)
 calls ``allow_page_type`` so that they can be created inside a community."""
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
 from urllib.parse import urlsplit
 
@@ -54,8 +55,11 @@ def registered():
     return sorted(_tools.values(), key=lambda tool: (tool.order, tool.prefix))
 
 
-def _resolver(tool):
-    return URLResolver(RegexPattern(r"^"), import_module(tool.urlconf))
+@cache
+def _resolver(urlconf):
+    """One resolver per tool URLconf, built once: its reverse table is filled on
+    first use, and tabs are worked out on every community page."""
+    return URLResolver(RegexPattern(r"^"), import_module(urlconf))
 
 
 def serve(request, community, prefix, rest):
@@ -63,7 +67,7 @@ def serve(request, community, prefix, rest):
     if tool is None:
         raise Http404
     try:
-        match = _resolver(tool).resolve(rest)
+        match = _resolver(tool.urlconf).resolve(rest)
     except Resolver404 as error:
         raise Http404 from error
     return match.func(request, community, *match.args, **match.kwargs)
@@ -71,19 +75,21 @@ def serve(request, community, prefix, rest):
 
 def path(prefix, name, **kwargs):
     """The tool-relative path of a named view, e.g. ``"12/repondre/"``."""
-    return _resolver(_tools[prefix]).reverse(name, **kwargs)
+    return _resolver(_tools[prefix].urlconf).reverse(name, **kwargs)
+
+
+def _subpage(community, prefix, rest):
+    return community.reverse_subpage("tool", kwargs={"prefix": prefix, "rest": rest})
 
 
 def url(community, prefix, name, request=None, **kwargs):
     """The URL of one of a tool's views in ``community``."""
-    rest = path(prefix, name, **kwargs)
-    return community.get_url(request=request) + community.reverse_subpage("tool", kwargs={"prefix": prefix, "rest": rest})
+    return community.get_url(request=request) + _subpage(community, prefix, path(prefix, name, **kwargs))
 
 
 def full_url(community, prefix, name, **kwargs):
     """The absolute URL, for e-mails, feeds and activity lines."""
-    rest = path(prefix, name, **kwargs)
-    return community.full_url + community.reverse_subpage("tool", kwargs={"prefix": prefix, "rest": rest})
+    return community.full_url + _subpage(community, prefix, path(prefix, name, **kwargs))
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ def tabs(community, request=None):
     home_url = community.get_url(request=request)
     result = [Tab(_("Activité"), home_url, request_path == urlsplit(home_url).path)]
     for tool in registered():
-        tool_root = urlsplit(home_url + community.reverse_subpage("tool", kwargs={"prefix": tool.prefix, "rest": ""})).path
+        tool_root = urlsplit(home_url + _subpage(community, tool.prefix, "")).path
         tool_url = url(community, tool.prefix, tool.index_name, request=request)
         result.append(Tab(tool.label, tool_url, request_path.startswith(tool_root)))
     return result
