@@ -206,9 +206,12 @@ def _insert_relations(world, numbered):
 
 def add_resources(world, count):
     """Add ``count`` live resources, spread over the portals, domains, types,
-    territories and tags."""
+    territories and tags. The rows go in in bulk, without ``save()``, so the
+    listing index is rebuilt afterwards, as after any bulk load."""
     from django.db import transaction
     from django.utils import timezone
+
+    from resources import listing_index
 
     now = timezone.now()
     today = timezone.localdate()
@@ -220,6 +223,7 @@ def add_resources(world, count):
             if resources:
                 _insert_under(index, resources, now)
         _insert_relations(world, numbered)
+        listing_index.rebuild()
     world.created += count
     analyze_database()
 

@@ -7,6 +7,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Ressources")
 
     def ready(self):
-        from . import syndication
+        from . import listing_index, syndication
 
         syndication.register()
+        listing_index.connect()

@@ -1,10 +1,9 @@
 """The filter choices of a resource listing, counted in one statement.
 
 A listing offers the resource types and the most used tags among its resources.
-Both are counted over the same set of resources, which on a large library is the
-expensive part (the visibility rules join pages, sharing and domains): the set is
-computed once, in a common table expression, and both counts (with the names
-and slugs the filters show) come back from a single query."""
+Both are counted over the same set of resources (a range of the listing index),
+computed once in a common table expression, and both counts, with the names and
+slugs the filters show, come back from a single query."""
 
 from dataclasses import dataclass
 
@@ -22,14 +21,14 @@ class Facets:
     tags: list  # the most used tags, most used first, each with ``uses``
 
 
-def _sql(listed_sql):
-    tagged = ResourcePage.tags.through._meta.db_table
+def _sql(listed_sql, tagged_sql):
     tag_table = ResourcePage.tags.through.tag_model()._meta.db_table
     type_table = ResourceType._meta.db_table
     # Each row: kind, id, name, slug, locale id, count, rank (types by name, tags
     # by decreasing count then name).
     return f"""
-        WITH listed (resource_id, type_id) AS ({listed_sql})
+        WITH listed (resource_id, type_id) AS ({listed_sql}),
+        tagged (tag_id) AS ({tagged_sql})
         SELECT 'type', listed.type_id, rt.name, rt.slug, rt.locale_id, COUNT(*), 0
         FROM listed LEFT JOIN {type_table} rt ON rt.id = listed.type_id
         GROUP BY listed.type_id, rt.name, rt.slug, rt.locale_id
@@ -37,9 +36,7 @@ def _sql(listed_sql):
         SELECT 'tag', top_tags.id, top_tags.name, top_tags.slug, NULL, top_tags.uses, -top_tags.uses
         FROM (
             SELECT tag.id AS id, tag.name AS name, tag.slug AS slug, COUNT(*) AS uses
-            FROM {tagged} tagged
-            INNER JOIN {tag_table} tag ON tag.id = tagged.tag_id
-            WHERE tagged.content_object_id IN (SELECT resource_id FROM listed)
+            FROM tagged INNER JOIN {tag_table} tag ON tag.id = tagged.tag_id
             GROUP BY tag.id, tag.name, tag.slug
             ORDER BY uses DESC, tag.name
             LIMIT {TOP_TAGS}
@@ -48,13 +45,19 @@ def _sql(listed_sql):
     """
 
 
-def listing_facets(resources, locale_id):
-    """Types and top tags of ``resources`` (a ResourcePage queryset), in one query."""
+def _compiled(queryset):
+    return queryset.order_by().query.get_compiler(using=queryset.db).as_sql()
+
+
+def listing_facets(listed, tagged, locale_id):
+    """Types and top tags of a listing, in one query: ``listed`` is a queryset of
+    its (resource id, resource type id) pairs, ``tagged`` of its resources' tag
+    ids (one row per resource and tag)."""
     tag_model = ResourcePage.tags.through.tag_model()
-    listed = resources.order_by().values_list("pk", "resource_type_id")
-    listed_sql, params = listed.query.get_compiler(using=listed.db).as_sql()
+    listed_sql, listed_params = _compiled(listed)
+    tagged_sql, tagged_params = _compiled(tagged)
     with connections[listed.db].cursor() as cursor:
-        cursor.execute(_sql(listed_sql), params)
+        cursor.execute(_sql(listed_sql, tagged_sql), (*listed_params, *tagged_params))
         rows = cursor.fetchall()
     facets = Facets(type_counts={}, types=[], tags=[])
     for kind, pk, name, slug, row_locale_id, count, _rank in rows:

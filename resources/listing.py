@@ -10,7 +10,7 @@ from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
 from wagtail.models import Page, Site
 
 from .facets import listing_facets
-from .models import DomainPage, ResourcePage
+from .models import DomainPage, ListingEntry, ListingTag, ResourcePage
 
 PAGE_SIZE = 20
 HOME_LATEST = 6
@@ -41,6 +41,19 @@ def visible_resources(site, locale, root_path):
 
 CARD_RELATIONS = ("resource_type", "territory")
 CARD_COLLECTIONS = ("domains",)
+# A card never shows the body, the largest column of a resource.
+CARD_DEFERRED = ("body",)
+# All that the resource card of a listing reads (its link needs the URL path).
+CARD_FIELDS = (
+    "title",
+    "url_path",
+    "summary",
+    "publication_date",
+    "resource_type",
+    "resource_type__name",
+    "territory",
+    "territory__name",
+)
 
 
 def with_card_data(queryset):
@@ -55,6 +68,26 @@ def _page_number(request):
         return 1
 
 
+def _listing(site, locale_id, domain):
+    domain_key = str(domain.translation_key) if domain is not None else ListingEntry.LIBRARY
+    return {"site": site, "locale_id": locale_id, "domain_key": domain_key}
+
+
+def listed_entries(site, locale_id, domain=None):
+    """The listing-index rows of what a portal lists in a language: its whole
+    library, or one domain (any translation of ``domain``)."""
+    return ListingEntry.objects.filter(**_listing(site, locale_id, domain))
+
+
+def _ordered_cards(entries):
+    """Listing-index rows newest first, each with the resource its card shows."""
+    return (
+        entries.select_related(*(f"resource__{name}" for name in CARD_RELATIONS))
+        .only("resource", *(f"resource__{name}" for name in CARD_FIELDS))
+        .order_by("-publication_date", "-resource_id")
+    )
+
+
 def resource_listing_context(request, page, domain=None):
     """Context of a domain listing or a library page: filtered and paginated cards,
     with the filter choices (types and tags) that exist in the listing; a domain
@@ -62,28 +95,31 @@ def resource_listing_context(request, page, domain=None):
     from harvest.listing import latest_items
 
     site = _portal_site(request, page)
-    resources = visible_resources(site, page.locale_id, portal_root_path(page))
-    if domain is not None:
-        resources = resources.filter(domains__translation_key=domain.translation_key)
-
+    entries = listed_entries(site, page.locale_id, domain)
     # One query counts the types and tags present and, when no filter is selected,
     # gives the total: the listing is not evaluated again to count.
-    facets = listing_facets(resources, page.locale_id)
+    facets = listing_facets(
+        entries.values_list("resource_id", "resource_type_id"),
+        ListingTag.objects.filter(**_listing(site, page.locale_id, domain)).values_list("tag_id"),
+        page.locale_id,
+    )
 
     selected_type = request.GET.get("type", "")
     selected_tag = request.GET.get("tag", "")
     if selected_type:
-        resources = resources.filter(resource_type__slug=selected_type)
+        entries = entries.filter(resource_type__slug=selected_type)
     if selected_tag:
-        resources = resources.filter(tags__slug=selected_tag)
+        entries = entries.filter(resource__tags__slug=selected_tag)
 
-    paginator = Paginator(with_card_data(resources.order_by("-publication_date", "-pk")), PAGE_SIZE)
+    paginator = Paginator(_ordered_cards(entries), PAGE_SIZE)
     if not (selected_type or selected_tag):
         paginator.count = sum(facets.type_counts.values())
     try:
         page_obj = paginator.page(_page_number(request))
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
+    page_obj.object_list = [entry.resource for entry in page_obj.object_list]
+    prefetch_related_objects(page_obj.object_list, *CARD_COLLECTIONS)
     query = request.GET.copy()
     query.pop("page", None)
     return {
@@ -119,9 +155,10 @@ def home_page_context(home, request):
     else:
         domain_tiles = list(pages_by_domain.values())
 
-    cards = visible_resources(site, home.locale_id, portal_root_path(home)).select_related(*CARD_RELATIONS)
-    featured = _featured_cards(cards, branding.featured_resources)
-    latest = list(cards.exclude(pk__in=[r.pk for r in featured]).order_by("-publication_date", "-pk")[:HOME_LATEST])
+    listed = listed_entries(site, home.locale_id)
+    cards = ResourcePage.objects.filter(pk__in=listed.values("resource_id")).select_related(*CARD_RELATIONS)
+    featured = _featured_cards(cards.defer(*CARD_DEFERRED), branding.featured_resources)
+    latest = [entry.resource for entry in _ordered_cards(listed.exclude(resource_id__in=[r.pk for r in featured]))[:HOME_LATEST]]
     # The featured and latest cards share one query per collection.
     prefetch_related_objects(featured + latest, *CARD_COLLECTIONS)
     return {"domain_tiles": domain_tiles, "featured_resources": featured, "latest_resources": latest}

@@ -209,9 +209,68 @@ class ResourcePage(BasePage):
     class Meta:
         verbose_name = _("ressource")
 
+    def save(self, *args, **kwargs):
+        from . import listing_index
+
+        result = super().save(*args, **kwargs)
+        if listing_index.needs_refresh(kwargs.get("update_fields")):
+            listing_index.refresh([self.pk])
+        return result
+
     def get_context(self, request, *args, **kwargs):
         from .listing import resource_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(resource_page_context(request, self))
         return context
+
+
+class ListingEntry(models.Model):
+    """One line of the listing index: ``resource`` is listed on the portal of
+    ``site``, in its language, under the domain whose translation key is
+    ``domain_key`` ("" for the whole library). Rows exist only for live, public
+    resources; ``resources.listing_index`` keeps them as resources, sharing, view
+    restrictions and portals change, so that a listing reads one index range
+    instead of re-evaluating sharing and visibility on every request."""
+
+    LIBRARY = ""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="listing_entries")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    domain_key = models.CharField(max_length=36, blank=True)
+    resource_type = models.ForeignKey(ResourceType, null=True, on_delete=models.SET_NULL, related_name="+")
+    publication_date = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["site", "resource", "domain_key"], name="resources_listing_entry_unique"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["site", "locale", "domain_key", "-publication_date", "-resource"], name="resources_listing_order_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.resource_id} @ {self.site_id} [{self.domain_key or 'library'}]"
+
+
+class ListingTag(models.Model):
+    """A tag of a listed resource, in the same listing as a ``ListingEntry``:
+    a listing's most used tags are counted over one index range."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    domain_key = models.CharField(max_length=36, blank=True)
+    tag = models.ForeignKey("taggit.Tag", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["site", "resource", "domain_key", "tag"], name="resources_listing_tag_unique"),
+        ]
+        indexes = [models.Index(fields=["site", "locale", "domain_key", "tag"], name="resources_listing_tag_idx")]
+
+    def __str__(self):
+        return f"{self.tag_id} on {self.resource_id} @ {self.site_id} [{self.domain_key or 'library'}]"

@@ -6,9 +6,15 @@ but builds it with one query for the sites and one more per site for its home's
 translations, so each portal added costs every uncached request one query. This
 builds the same list, in the same order and under the same cache key (which
 Wagtail clears when a site or a home changes), from two queries whatever the
-number of portals. ``PortalsConfig.ready`` installs it in place of Wagtail's."""
+number of portals. ``PortalsConfig.ready`` installs it in place of Wagtail's.
+
+Finding the request's site takes one more query in Wagtail (the sites matching
+the host); here the site is picked, by Wagtail's rules, from the list of every
+site that the root paths are built from, so an uncached request reads the sites
+once for both."""
 
 from django.conf import settings
+from django.http.request import split_domain_port
 from django.core.cache import cache
 from wagtail.models import Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
@@ -16,10 +22,12 @@ from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACH
 CACHE_SECONDS = 3600  # as Wagtail
 
 
-def _compute():
-    sites = list(
-        Site.objects.select_related("root_page__locale").order_by("-root_page__url_path", "-is_default_site", "hostname")
-    )
+def _all_sites():
+    return list(Site.objects.select_related("root_page__locale").order_by("-root_page__url_path", "-is_default_site", "hostname"))
+
+
+def _compute(sites=None):
+    sites = _all_sites() if sites is None else sites
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return [SiteRootPath(s.id, s.root_page.url_path, s.root_url, s.root_page.locale.language_code) for s in sites]
     translations = {}
@@ -37,16 +45,56 @@ def _compute():
     ]
 
 
+def _cached():
+    cached = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    # Some cache backends return plain tuples.
+    return None if cached is None else [SiteRootPath(*values) for values in cached]
+
+
+def _store(result):
+    cache.set(SITE_ROOT_PATHS_CACHE_KEY, result, CACHE_SECONDS, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    return result
+
+
 def get_site_root_paths():
     """Drop-in for ``Site.get_site_root_paths``: a list of ``SiteRootPath``,
     most specific path first."""
-    cached = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
-    if cached is not None:
-        # Some cache backends return plain tuples.
-        return [SiteRootPath(*values) for values in cached]
-    result = _compute()
-    cache.set(SITE_ROOT_PATHS_CACHE_KEY, result, CACHE_SECONDS, version=SITE_ROOT_PATHS_CACHE_VERSION)
-    return result
+    cached = _cached()
+    return cached if cached is not None else _store(_compute())
+
+
+def _match(sites, hostname, port):
+    """Wagtail's choice of a site for a host and port (``get_site_for_hostname``),
+    among ``sites``: the site with that host and port; else the default site if
+    it has that host; else the only candidate (sites with that host, and the
+    default site); else the only site with that host besides the default site;
+    else the default site; else none."""
+    candidates = [site for site in sites if site.hostname == hostname or site.is_default_site]
+    for site in candidates:
+        if site.hostname == hostname and site.port == port:
+            return site
+    default = next((site for site in candidates if site.is_default_site), None)
+    if default is not None and default.hostname == hostname or len(candidates) == 1:
+        return candidates[0] if default is None else default
+    if default is None:
+        return None
+    others = [site for site in candidates if site is not default]
+    return others[0] if len(others) == 1 else default
+
+
+def find_for_request(request):
+    """Drop-in for ``Site._find_for_request``. When the root paths are not
+    cached, the list of sites read here builds them too, for this request."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    try:
+        port = int(request.get_port())
+    except ValueError:
+        port = None
+    sites = _all_sites()
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        cached = _cached()
+        request._wagtail_cached_site_root_paths = cached if cached is not None else _store(_compute(sites))
+    return _match(sites, hostname, port)
 
 
 def for_request(request):
@@ -61,3 +109,4 @@ def for_request(request):
 
 def install():
     Site.get_site_root_paths = staticmethod(get_site_root_paths)
+    Site._find_for_request = staticmethod(find_for_request)

@@ -1,6 +1,7 @@
 """Template tags of the white-label layer: navigation and language links."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.conf import settings
 from wagtail.coreutils import get_content_languages
@@ -29,14 +30,19 @@ def portal_navigation(context):
         if site is None:
             return []
         home_path = site.root_page.localized.path
-    pages = (
+    rows = (
         Page.objects.filter(path__startswith=home_path, depth=3)
         .live()
         .in_menu()
-        .type(DomainPage, ResourceIndexPage)
+        # Wagtail's type() looks for subclasses among every model on each call;
+        # these two page types have none.
+        .filter(content_type__in=ContentType.objects.get_for_models(DomainPage, ResourceIndexPage).values())
         .order_by("path")
+        .values_list("pk", "title", "url_path")
     )
-    return [{"title": p.title, "url": p.get_url(request), "page": p} for p in pages]
+    # A link needs only the URL path: no page object is loaded in full.
+    links = [Page(pk=pk, title=title, url_path=url_path) for pk, title, url_path in rows]
+    return [{"title": link.title, "url": link.get_url(request), "page": link} for link in links]
 
 
 @register.simple_tag(takes_context=True)
@@ -48,8 +54,13 @@ def language_links(context):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page):
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other
+        # Only what a URL needs: no page of the specific type is built.
+        rows = (
+            Page.objects.filter(translation_key=page.translation_key, live=True)
+            .values_list("pk", "url_path", "locale__language_code")
+        )
+        for pk, url_path, code in rows:
+            translations[code] = Page(pk=pk, url_path=url_path)
     names = get_content_languages()
     links = []
     for code in _portal_languages(request, names):
