@@ -9,7 +9,7 @@ log in and others to a 403 page."""
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from communities import access, content, feeds, page_views, tools
+from sites import dates
 from communities.access import Action
 
 from . import answering, forms, search
@@ -133,7 +134,11 @@ def detail(request, community, pk, answer_form=None, status=200):
     question = _question(request, community, pk)
     user = request.user
     can_manage = access.can(user, community, Action.MANAGE)
-    answers = list(question.answers_in_order(include_hidden=can_manage).select_related("author__profile"))
+    answers = list(
+        question.answers_in_order(include_hidden=can_manage)
+        .only("pk", "question_id", "author_id", "body", "is_expert", "votes", "hidden", "created_at")
+        .annotate(author_name=F("author__profile__display_name"))
+    )
     may_decide = answering.may_decide(user, question)
     index_url = _url(request, community, "index")
     _prepare_actions(request, community, question, answers, may_decide, index_url)
@@ -159,6 +164,7 @@ def _prepare_actions(request, community, question, answers, may_decide, index_ur
     if can_vote and answers:
         voted = set(AnswerVote.objects.filter(user=user, answer_id__in=[a.pk for a in answers]).values_list("answer_id", flat=True))
     may_accept = may_decide and not question.is_closed
+    display_date = dates.long_datetime_formatter()
     for number, answer in enumerate(answers, start=1):
         answer.number = str(number)
         answer.anchor = f"reponse-{answer.pk}"
@@ -168,6 +174,7 @@ def _prepare_actions(request, community, question, answers, may_decide, index_ur
         answer.voted = answer.pk in voted
         answer.acceptable = may_accept and not answer.accepted and not answer.hidden
         answer.iso_date = answer.created_at.isoformat()
+        answer.display_date = display_date(answer.created_at)
 
 
 def answer(request, community, pk):
