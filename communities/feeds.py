@@ -7,6 +7,9 @@ from django.core.paginator import EmptyPage, Paginator
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Subquery
+from django.utils import timezone
+
+from sites import dates
 
 from . import access
 from .models import ActivityItem, Comment, Follow
@@ -67,6 +70,10 @@ def page_of_lines(request, lines, count=None, community=True):
     page = paginate(request, lines, count=count)
     chosen = ActivityItem.objects.filter(pk__in=Subquery(page.object_list.values("pk")))
     page.object_list = list(with_feed_data(chosen, community=community).order_by(*lines.query.order_by))
+    display_date = dates.long_datetime_formatter()
+    for item in page.object_list:
+        item.iso_date = timezone.localtime(item.created_at).isoformat()
+        item.display_date = display_date(item.created_at)
     return page
 
 
