@@ -15,7 +15,11 @@ def branding_for_request(request):
     if site is None:
         branding = PortalBranding()
     else:
-        branding = PortalBranding.for_site(site)
+        try:
+            # Read with the site when the site was found for this request.
+            branding = site.portalbranding
+        except PortalBranding.DoesNotExist:
+            branding = PortalBranding.for_site(site)
         branding.site = site
     request._portal_branding = branding
     return branding

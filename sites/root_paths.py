@@ -22,8 +22,28 @@ from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACH
 CACHE_SECONDS = 3600  # as Wagtail
 
 
+# With every site come its home page, as its specific page type when it is a
+# portal home, and its branding: the page Wagtail serves from and the look of
+# the portal, which every request needs, are read with the sites.
+PORTAL_JOINS = (
+    "root_page__locale",
+    "root_page__portalhomepage",
+    "portalbranding__logo",
+    "portalbranding__favicon",
+    "portalbranding__social_image",
+)
+
+
 def _all_sites():
-    return list(Site.objects.select_related("root_page__locale").order_by("-root_page__url_path", "-is_default_site", "hostname"))
+    from .models import PortalHomePage
+
+    sites = list(Site.objects.select_related(*PORTAL_JOINS).order_by("-root_page__url_path", "-is_default_site", "hostname"))
+    for site in sites:
+        try:
+            site.root_page = site.root_page.portalhomepage
+        except PortalHomePage.DoesNotExist:
+            pass
+    return sites
 
 
 def _compute(sites=None):

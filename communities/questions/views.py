@@ -165,14 +165,19 @@ def _prepare_actions(request, community, question, answers, may_decide, index_ur
         voted = set(AnswerVote.objects.filter(user=user, answer_id__in=[a.pk for a in answers]).values_list("answer_id", flat=True))
     may_accept = may_decide and not question.is_closed
     display_date = dates.long_datetime_formatter()
+    vote_words = {True: _("votes"), False: _("vote")}
+    moderations = {True: ("show", _("Rendre visible")), False: ("hide", _("Masquer"))}
     for number, answer in enumerate(answers, start=1):
         answer.number = str(number)
         answer.anchor = f"reponse-{answer.pk}"
         answer.actions_url = f"{index_url}reponses/{answer.pk}/"
         answer.accepted = answer.pk == question.accepted_answer_id
+        answer.css_class = "answer" + (" answer--accepted" if answer.accepted else "") + (" answer--hidden" if answer.hidden else "")
+        answer.votes_text = f"{answer.votes} {vote_words[answer.votes > 1]}"
         answer.votable = can_vote and answer.author_id != user.pk
         answer.voted = answer.pk in voted
         answer.acceptable = may_accept and not answer.accepted and not answer.hidden
+        answer.moderation_action, answer.moderation_label = moderations[answer.hidden]
         answer.iso_date = answer.created_at.isoformat()
         answer.display_date = display_date(answer.created_at)
 
