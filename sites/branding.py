@@ -1,8 +1,19 @@
 """Finding the portal and its branding for a request, without failing."""
 
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from .models import PortalBranding
+
+
+def _read_images(branding):
+    """The branding's images (logo, favicon, sharing image), in one query."""
+    fields = [name for name in PortalBranding.select_related if getattr(branding, f"{name}_id") is not None]
+    if not fields:
+        return
+    images = get_image_model().objects.in_bulk([getattr(branding, f"{name}_id") for name in fields])
+    for name in fields:
+        setattr(branding, name, images.get(getattr(branding, f"{name}_id")))
 
 
 def branding_for_request(request):
@@ -20,6 +31,8 @@ def branding_for_request(request):
             branding = site.portalbranding
         except PortalBranding.DoesNotExist:
             branding = PortalBranding.for_site(site)
+        else:
+            _read_images(branding)
         branding.site = site
     request._portal_branding = branding
     return branding

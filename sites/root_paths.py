@@ -23,15 +23,10 @@ CACHE_SECONDS = 3600  # as Wagtail
 
 
 # With every site come its home page, as its specific page type when it is a
-# portal home, and its branding: the page Wagtail serves from and the look of
+# portal home, and its branding (without its images, which only the request's
+# portal needs: ``branding_for_request`` reads them): the page Wagtail serves from and the look of
 # the portal, which every request needs, are read with the sites.
-PORTAL_JOINS = (
-    "root_page__locale",
-    "root_page__portalhomepage",
-    "portalbranding__logo",
-    "portalbranding__favicon",
-    "portalbranding__social_image",
-)
+PORTAL_JOINS = ("root_page__locale", "root_page__portalhomepage", "portalbranding")
 
 
 def _all_sites():
@@ -119,12 +114,13 @@ def find_for_request(request):
 
 def for_request(request):
     """The root paths, kept on the request where Wagtail's page URLs look for
-    them (``Page._get_site_root_paths``), so that both share one computation."""
-    try:
-        return request._wagtail_cached_site_root_paths
-    except AttributeError:
+    them (``Page._get_site_root_paths``), so that both share one computation;
+    finding the request's site first reads the sites for both."""
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        Site.find_for_request(request)
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
         request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
-        return request._wagtail_cached_site_root_paths
+    return request._wagtail_cached_site_root_paths
 
 
 def install():

@@ -69,3 +69,26 @@ def test_the_server_port_is_matched(make_portal):
     request = RequestFactory().get("/", HTTP_HOST="localhost:8123", SERVER_PORT="8123")
 
     assert Site.find_for_request(request).pk == portal.site.pk == wagtail_choice("localhost", "8123")
+
+
+def test_branding_images_come_in_one_query(portal_a, django_assert_num_queries):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    def image(title, colour):
+        buffer = io.BytesIO()
+        PILImage.new("RGB", (64, 32), colour).save(buffer, "PNG")
+        return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"{title}.png"))
+
+    logo, favicon = image("logo", "navy"), image("favicon", "red")
+    portal_a.branding.logo, portal_a.branding.favicon = logo, favicon
+    portal_a.branding.save()
+    request = RequestFactory().get("/", HTTP_HOST="alpha.localhost")
+
+    with django_assert_num_queries(3):  # the sites, their homes' translations, the images
+        root_paths.for_request(request)
+        branding = branding_for_request(request)
+        assert (branding.logo, branding.favicon, branding.social_image) == (logo, favicon, None)
