@@ -21,7 +21,7 @@ from communities import access, content, feeds, page_views, tools
 from sites import dates
 from communities.access import Action
 
-from . import answering, forms, search
+from . import answer_html, answering, forms, search
 from .models import Answer, AnswerVote, Question
 
 PAGE_SIZE = 20
@@ -147,6 +147,7 @@ def detail(request, community, pk, answer_form=None, status=200):
         "domains": list(question.domains.all()),
         "tags": list(question.tags.all()),
         "answers": answers,
+        "answer_items": answer_html.answer_list(answers, manage=can_manage),
         "may_decide": may_decide,
         "answer_form": answer_form or forms.AnswerForm(),
         "question_url": _url(request, community, "detail", pk=question.pk),
