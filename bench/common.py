@@ -130,12 +130,14 @@ def database_description():
 
 
 def analyze_database():
-    """Refresh the planner statistics after bulk loading, as autovacuum would."""
+    """Vacuum and refresh the planner statistics after bulk loading, as
+    autovacuum would sooner or later: done now, autovacuum does not start in the
+    middle of the timed requests."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
 
 
 @dataclass
