@@ -20,10 +20,10 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-from wagtail.search.backends import get_search_backend
 
 from .analysis import LANGUAGES, analyse_word, autocomplete_terms, fold, words
 from .backends.engines import engine_unavailable
+from .backends.shared import search_backend
 from .models import FacetLabel, SearchFacetValue
 from .service import TokenFilters, base_queryset
 
@@ -47,7 +47,7 @@ class Suggestion:
 
 
 def _titles_from_engine_or_database(request, limit):
-    backend = get_search_backend()
+    backend = search_backend()
     engine = isinstance(backend, ElasticsearchBaseSearchBackend)
     queryset = base_queryset(request, TokenFilters(engine))
     # Folded words: the engines' edge n-grams are folded, their query analyser is not.

@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Site
-from wagtail.search.backends import get_search_backend
 
 from .analysis import query_terms
 from .backends.engines import engine_unavailable
+from .backends.shared import search_backend
 from .backends.faceting import queryset_faceted_page
 from .documents import SCOPE_PREFIX, cached_labels
 from .models import SearchDocument, SearchFacetValue
@@ -207,7 +207,7 @@ def build_facets(request, counts):
 
 
 def run_search(request):
-    backend = get_search_backend()
+    backend = search_backend()
     engine_down = False
     try:
         documents, count, counts = _engine_page(request, backend)

@@ -13,12 +13,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Site
-from wagtail.search.backends import get_search_backend
 
 from communities import access, content
 from communities.models import CommunityPage, Visibility
 from search import documents, registry, service
 from search.backends.engines import engine_unavailable
+from search.backends.shared import search_backend
 from search.registry import DocumentData, Label
 
 from .models import Question
@@ -94,7 +94,7 @@ def similar(request, text):
         filters={"kind": KIND},
         per_page=SIMILAR_MAX,
     )
-    backend = get_search_backend()
+    backend = search_backend()
     engine = isinstance(backend, ElasticsearchBaseSearchBackend)
     queryset = service.base_queryset(search, service.TokenFilters(engine))
     try:

@@ -142,3 +142,19 @@ def test_rebuild_gives_the_rows_the_changes_gave(world):
 
     assert rows() == before
     assert count == len(before[0])
+
+
+def test_the_rebuild_command_restores_a_lost_index(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    portals, domains, made = world
+    ListingEntry.objects.all().delete()
+    output = StringIO()
+
+    call_command("rebuild_listing_index", stdout=output)
+
+    assert "Listing index rebuilt: " in output.getvalue()
+    assert_agrees(portals, domains)
+    assert indexed(portals[1])  # not trivially empty

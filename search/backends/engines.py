@@ -11,6 +11,10 @@ from modelsearch.backends.elasticsearchbase import ElasticsearchAtomicIndexRebui
 class EngineFacetedResultsMixin:
     FACET_SIZE = 50
 
+    # Columns no result shows (the analysed text and the tokens are for the
+    # database search): not read with the page of results.
+    UNSHOWN_FIELDS = ("search_text", "facet_tokens")
+
     def faceted_request(self, offset, limit, prefixes):
         """The engine request (body and parameters) of ``faceted_page``."""
         compiler = self.query_compiler
@@ -36,7 +40,9 @@ class EngineFacetedResultsMixin:
         # The engine applied every filter; rows are fetched by key only, since some
         # filters (a token among facet_tokens) mean something else in SQL.
         pks = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
-        found = self.query_compiler.queryset.model._default_manager.in_bulk(pks)
+        model = self.query_compiler.queryset.model
+        unshown = [name for name in self.UNSHOWN_FIELDS if any(field.name == name for field in model._meta.concrete_fields)]
+        found = model._default_manager.defer(*unshown).in_bulk(pks)
         objects = [found[int(pk)] for pk in pks if int(pk) in found]
         counts = {
             bucket["key"]: bucket["doc_count"]
