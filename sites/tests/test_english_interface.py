@@ -91,3 +91,5 @@ def test_english_404_page(client, english_alpha):
     assert "Page not found · Portail Alpha" in response.text
     assert "The requested address does not exist or is no longer published." in response.text
     assert "Page introuvable" not in response.text
+    # The way back leads to the portal's English home.
+    assert '<a href="/en/">' in response.text

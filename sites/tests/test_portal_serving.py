@@ -98,6 +98,7 @@ def test_unknown_path_is_a_branded_404(client, portal_a):
 
     assert response.status_code == 404
     assert "Page introuvable · Portail Alpha" in response.text
+    assert '<a href="/">Revenir à l\'accueil du portail</a>' in response.text
 
 
 def test_portal_without_branding_falls_back_to_defaults(client, db):
