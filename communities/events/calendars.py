@@ -11,6 +11,7 @@ Who may subscribe to which feed:
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.http import HttpResponse
 from django.urls import reverse
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+from wagtail.models import Page
 
 from communities import access, content, tools
 from communities.models import CommunityPage, Visibility
@@ -139,8 +141,16 @@ def alternates(request, page):
     from .models import AgendaPage, EventPage
 
     if isinstance(page, PortalHomePage):
-        agenda = AgendaPage.objects.child_of(page).live().first()
-        if agenda is not None:
+        # Every portal home announces its agenda: its URL path is all the link
+        # needs, read without loading the agenda page.
+        found = (
+            Page.objects.filter(depth=page.depth + 1, path__startswith=page.path, live=True)
+            .filter(content_type=ContentType.objects.get_for_model(AgendaPage))
+            .order_by("path")
+            .values_list("pk", "url_path")[:1]
+        )
+        for pk, url_path in found:
+            agenda = AgendaPage(pk=pk, url_path=url_path)
             yield site_alternates.Alternate(site_alternates.CALENDAR, _("Agenda du portail"), agenda_feed_url(agenda, request))
     elif isinstance(page, AgendaPage):
         yield site_alternates.Alternate(site_alternates.CALENDAR, _("Agenda du portail"), agenda_feed_url(page, request))
