@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale
 
 from tests import services
@@ -42,6 +44,15 @@ def _search_engine_indexes():
                 index.reset()
                 reset.add(index.name)
             index.add_model(model)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French, the default language: a request served in
+    English leaves English active in the thread it ran in."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from sites.colours import validate_hex_colour
@@ -114,10 +114,21 @@ class ResourceIndexPage(BasePage):
         return context
 
 
+class DomainPageManager(PageManager):
+    """Domain pages come with their domain and its locale, which the header, the
+    listing and ``localized_domain`` all read: Wagtail's routing loads the page
+    served through this manager."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("domain__locale")
+
+
 class DomainPage(BasePage):
     """A domain's landing page on a portal, listing its resources."""
 
     domain = models.ForeignKey(Domain, verbose_name=_("domaine"), on_delete=models.PROTECT, related_name="+")
+
+    objects = DomainPageManager()
 
     content_panels = BasePage.content_panels + [FieldPanel("domain")]
     parent_page_types = ["portals.PortalHomePage"]
@@ -142,8 +153,10 @@ class DomainPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from .listing import resource_listing_context
 
-        # The listing, the header and localized_domain share the domain and its locale.
-        self.domain = Domain.objects.select_related("locale").get(pk=self.domain_id)
+        # The listing, the header and localized_domain share the domain and its
+        # locale, read with the page (DomainPageManager) unless it came otherwise.
+        if not DomainPage.domain.is_cached(self) or not Domain.locale.is_cached(self.domain):
+            self.domain = Domain.objects.select_related("locale").get(pk=self.domain_id)
         context = super().get_context(request, *args, **kwargs)
         context.update(resource_listing_context(request, self, domain=self.domain))
         return context
