@@ -22,7 +22,12 @@ def visible_items(site, domain=None):
     return items.select_related("source", "resource_type", "territory").prefetch_related("domains", "tags").order_by("-published_at", "-pk")
 
 
+# What a partner-item card shows (harvest/partner_items.html), and no more.
+CARD_FIELDS = ("title", "summary", "published_at", "source__name", "territory__name")
+
+
 def latest_items(site, domain=None, limit=LATEST):
-    """The newest items a portal shows (in ``domain``), with what a card needs
-    (source, type, territory), in one query."""
-    return list(visible_items(site, domain=domain).prefetch_related(None)[:limit])
+    """The newest items a portal shows (in ``domain``), with what their cards
+    show (source and territory names), in one query."""
+    items = visible_items(site, domain=domain).prefetch_related(None).select_related(None)
+    return list(items.select_related("source", "territory").only(*CARD_FIELDS)[:limit])
