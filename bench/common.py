@@ -64,6 +64,21 @@ def bench_database_name(name=None):
     return "portail_bench_" + re.sub(r"[^a-z0-9_]", "_", name.lower())
 
 
+def _drop(admin, database, attempts=30):
+    """Drop the benchmark database. An autovacuum worker may be busy in it after
+    a bulk load, and only a superuser may end it: wait for it to finish."""
+    import psycopg
+
+    for attempt in range(attempts):
+        try:
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(2)
+
+
 @contextmanager
 def bench_database(allow_sqlite=False, keep=False, name=None):
     """Yield the URL of an empty database for the benchmark, and drop it afterwards
@@ -73,7 +88,7 @@ def bench_database(allow_sqlite=False, keep=False, name=None):
     if scheme.startswith("postgres"):
         database = bench_database_name(name)
         admin = _postgres_admin_connection(url)
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        _drop(admin, database)
         admin.execute(f'CREATE DATABASE "{database}"')
         try:
             yield urlunsplit(urlsplit(url)._replace(path=f"/{database}"))
@@ -82,7 +97,7 @@ def bench_database(allow_sqlite=False, keep=False, name=None):
 
             connections.close_all()
             if not keep:
-                admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+                _drop(admin, database)
             admin.close()
     elif scheme == "sqlite":
         if not allow_sqlite:
