@@ -41,9 +41,7 @@ def visible_resources(site, locale, root_path):
 
 CARD_RELATIONS = ("resource_type", "territory")
 CARD_COLLECTIONS = ("domains",)
-# A card never shows the body, the largest column of a resource.
-CARD_DEFERRED = ("body",)
-# All that the resource card of a listing reads (its link needs the URL path).
+# All that a resource card reads (its link needs the URL path).
 CARD_FIELDS = (
     "title",
     "url_path",
@@ -69,13 +67,14 @@ def _page_number(request):
 
 
 def _listing(site, locale_id, domain):
+    """The listing-index range of a portal's listing in a language: its whole
+    library, or one domain (any translation of ``domain``)."""
     domain_key = str(domain.translation_key) if domain is not None else ListingEntry.LIBRARY
     return {"site": site, "locale_id": locale_id, "domain_key": domain_key}
 
 
 def listed_entries(site, locale_id, domain=None):
-    """The listing-index rows of what a portal lists in a language: its whole
-    library, or one domain (any translation of ``domain``)."""
+    """The listing-index rows of what a portal lists (see ``_listing``)."""
     return ListingEntry.objects.filter(**_listing(site, locale_id, domain))
 
 
@@ -95,12 +94,13 @@ def resource_listing_context(request, page, domain=None):
     from harvest.listing import latest_items
 
     site = _portal_site(request, page)
-    entries = listed_entries(site, page.locale_id, domain)
+    listing = _listing(site, page.locale_id, domain)
+    entries = ListingEntry.objects.filter(**listing)
     # One query counts the types and tags present and, when no filter is selected,
     # gives the total: the listing is not evaluated again to count.
     facets = listing_facets(
         entries.values_list("resource_id", "resource_type_id"),
-        ListingTag.objects.filter(**_listing(site, page.locale_id, domain)).values_list("tag_id"),
+        ListingTag.objects.filter(**listing).values_list("tag_id"),
         page.locale_id,
     )
 
@@ -156,8 +156,8 @@ def home_page_context(home, request):
         domain_tiles = list(pages_by_domain.values())
 
     listed = listed_entries(site, home.locale_id)
-    cards = ResourcePage.objects.filter(pk__in=listed.values("resource_id")).select_related(*CARD_RELATIONS)
-    featured = _featured_cards(cards.defer(*CARD_DEFERRED), branding.featured_resources)
+    cards = ResourcePage.objects.filter(pk__in=listed.values("resource_id")).select_related(*CARD_RELATIONS).only(*CARD_FIELDS)
+    featured = _featured_cards(cards, branding.featured_resources)
     latest = [entry.resource for entry in _ordered_cards(listed.exclude(resource_id__in=[r.pk for r in featured]))[:HOME_LATEST]]
     # The featured and latest cards share one query per collection.
     prefetch_related_objects(featured + latest, *CARD_COLLECTIONS)
