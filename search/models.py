@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from . import hits
+
 
 class ColumnValueMixin:
     """Reads the value straight from the row's column. These fields are plain
@@ -92,6 +94,18 @@ class SearchDocument(index.Indexed, models.Model):
 
     def facet_token_list(self):
         return self.facet_tokens.split()
+
+    @property
+    def preview(self):
+        """The text a result's excerpt is cut from (see ``search.hits``)."""
+        return hits.preview_text(self.summary, self.body)
+
+    def stored_result(self):
+        return hits.stored_result(self)
+
+    @staticmethod
+    def from_stored_result(pk, stored):
+        return hits.SearchHit.from_stored(pk, stored)
 
 
 class SearchFacetValue(models.Model):

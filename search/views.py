@@ -109,7 +109,7 @@ def _result(document):
         "portal": document.site_id,
         "date": document.date.isoformat() if document.date else None,
         "domains": labels.get("domains", []),
-        "excerpt": (document.summary or document.body)[:300],
+        "excerpt": document.preview[:300],
     }
 
 

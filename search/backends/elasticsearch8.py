@@ -9,11 +9,11 @@ from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin
+from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
-class PortailElasticsearch8Mapping(LanguageMappingMixin, Elasticsearch8Mapping):
+class PortailElasticsearch8Mapping(StoredResultMappingMixin, LanguageMappingMixin, Elasticsearch8Mapping):
     pass
 
 

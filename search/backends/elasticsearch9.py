@@ -9,11 +9,11 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin
+from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
-class PortailElasticsearch9Mapping(LanguageMappingMixin, Elasticsearch9Mapping):
+class PortailElasticsearch9Mapping(StoredResultMappingMixin, LanguageMappingMixin, Elasticsearch9Mapping):
     pass
 
 

@@ -1,18 +1,48 @@
 """What the OpenSearch and Elasticsearch backends add to Wagtail's: results that
 return a page, its total and the facet counts in one request (a terms aggregation
-per facet on ``facet_tokens``), rebuilds that bulk-load the new index, and indexes
-created with their mapping before the first write."""
+per facet on ``facet_tokens``), shown from what the engine keeps with each
+document rather than read back from the database, rebuilds that bulk-load the
+new index, and indexes created with their mapping before the first write."""
 
 import re
 
 from modelsearch.backends.elasticsearchbase import ElasticsearchAtomicIndexRebuilder, ElasticsearchIndexRebuilder
 
 
+RESULT_FIELD = "_result"
+
+
+def keeps_results(model):
+    """Whether the engine keeps, with each document of ``model``, what a result shows."""
+    return hasattr(model, "stored_result")
+
+
+class StoredResultMappingMixin:
+    """Documents of a model with ``stored_result()`` carry its value in ``_result``:
+    neither indexed nor analysed (``enabled: false``), and returned with the hits
+    (see ``search.hits``). It is all the engine keeps of the document's source:
+    nothing reads the rest back (results are found by their indexed fields, and
+    indexes are rebuilt from the database), so each hit loads a small source."""
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        if keeps_results(self.model):
+            mapping["properties"][RESULT_FIELD] = {"type": "object", "enabled": False}
+            mapping["_source"] = {"includes": [RESULT_FIELD]}
+        return mapping
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        if keeps_results(type(obj)):
+            document[RESULT_FIELD] = obj.stored_result()
+        return document
+
+
 class EngineFacetedResultsMixin:
     FACET_SIZE = 50
 
     # Columns no result shows (the analysed text and the tokens are for the
-    # database search): not read with the page of results.
+    # database search): not read when results are read from the database.
     UNSHOWN_FIELDS = ("search_text", "facet_tokens")
 
     def faceted_request(self, offset, limit, prefixes):
@@ -27,7 +57,7 @@ class EngineFacetedResultsMixin:
         }
         params = {
             "index": self.backend.get_index_for_model(compiler.queryset.model).name,
-            "_source": False,
+            "_source": [RESULT_FIELD] if keeps_results(compiler.queryset.model) else False,
             "from_": offset,
             "size": limit,
             self.fields_param_name: "pk",
@@ -37,13 +67,21 @@ class EngineFacetedResultsMixin:
     def faceted_page(self, offset, limit, prefixes):
         body, params = self.faceted_request(offset, limit, prefixes)
         response = self._backend_do_search(body, **params)
-        # The engine applied every filter; rows are fetched by key only, since some
-        # filters (a token among facet_tokens) mean something else in SQL.
-        pks = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
         model = self.query_compiler.queryset.model
-        unshown = [name for name in self.UNSHOWN_FIELDS if any(field.name == name for field in model._meta.concrete_fields)]
-        found = model._default_manager.defer(*unshown).in_bulk(pks)
-        objects = [found[int(pk)] for pk in pks if int(pk) in found]
+        hits = [(int(hit["fields"]["pk"][0]), hit.get("_source", {}).get(RESULT_FIELD)) for hit in response["hits"]["hits"]]
+        # Documents indexed before their results were kept (an index not yet
+        # rebuilt) are read from the database, by key only: the engine applied
+        # every filter, and some (a token among facet_tokens) mean something else in SQL.
+        missing = [pk for pk, stored in hits if stored is None]
+        found = {}
+        if missing:
+            unshown = [name for name in self.UNSHOWN_FIELDS if any(field.name == name for field in model._meta.concrete_fields)]
+            found = model._default_manager.defer(*unshown).in_bulk(missing)
+        objects = [
+            model.from_stored_result(pk, stored) if stored is not None else found[pk]
+            for pk, stored in hits
+            if stored is not None or pk in found
+        ]
         counts = {
             bucket["key"]: bucket["doc_count"]
             for aggregation in response.get("aggregations", {}).values()

@@ -9,11 +9,11 @@ from modelsearch.backends.opensearch2 import (
     OpenSearch2SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin
+from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
-class PortailOpenSearch2Mapping(LanguageMappingMixin, OpenSearch2Mapping):
+class PortailOpenSearch2Mapping(StoredResultMappingMixin, LanguageMappingMixin, OpenSearch2Mapping):
     pass
 
 

@@ -9,11 +9,11 @@ from modelsearch.backends.opensearch3 import (
     OpenSearch3SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin
+from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
-class PortailOpenSearch3Mapping(LanguageMappingMixin, OpenSearch3Mapping):
+class PortailOpenSearch3Mapping(StoredResultMappingMixin, LanguageMappingMixin, OpenSearch3Mapping):
     pass
 
 

@@ -21,7 +21,7 @@ def _matches(word, stems):
 @register.simple_tag
 def highlight(document, query):
     """An excerpt of the document around the first query word, words marked."""
-    text = " ".join((document.summary or document.body or "").split())
+    text = document.preview
     stems = tuple(stem for group in query_terms(query) for stem in group)
     if not stems:
         return text[:EXCERPT_LENGTH] + ("…" if len(text) > EXCERPT_LENGTH else "")
