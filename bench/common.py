@@ -168,34 +168,40 @@ def percentile(values, fraction):
     return ordered[max(math.ceil(fraction * len(ordered)) - 1, 0)]
 
 
-def time_page(client, host, path, requests, warmup, clear_cache=True):
-    """Server time of ``GET path`` on ``host`` and the number of queries of one
-    such request; the Django cache is emptied before every request unless
-    ``clear_cache`` is false."""
+def time_pages(pages, requests, warmup, clear_cache=True):
+    """Server time of each page and the number of queries of one request to it:
+    ``pages`` maps a name to (test client, host, path). The pages are requested
+    in turn, round after round, so that a slower spell of the machine (other
+    work, another VM on the host) spreads over all of them rather than falling
+    on whichever was being timed. The Django cache is emptied before every
+    request unless ``clear_cache`` is false."""
     from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    headers = {"HTTP_HOST": host, "HTTP_ACCEPT_LANGUAGE": "fr", "HTTP_ACCEPT_ENCODING": "gzip"}
-
-    def get():
+    def get(client, host, path):
         if clear_cache:
             cache.clear()
-        response = client.get(path, **headers)
+        response = client.get(path, HTTP_HOST=host, HTTP_ACCEPT_LANGUAGE="fr", HTTP_ACCEPT_ENCODING="gzip")
         if response.status_code != 200:
             raise BenchError(f"GET http://{host}{path} answered {response.status_code}")
         return response
 
     for _ in range(warmup):
-        get()
-    durations = []
+        for page in pages.values():
+            get(*page)
+    durations = {name: [] for name in pages}
     for _ in range(requests):
-        start = time.perf_counter()
-        get()
-        durations.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as captured:
-        get()
-    return Timing(statistics.median(durations), percentile(durations, 0.95), len(captured))
+        for name, page in pages.items():
+            start = time.perf_counter()
+            get(*page)
+            durations[name].append((time.perf_counter() - start) * 1000)
+    timings = {}
+    for name, page in pages.items():
+        with CaptureQueriesContext(connection) as captured:
+            get(*page)
+        timings[name] = Timing(statistics.median(durations[name]), percentile(durations[name], 0.95), len(captured))
+    return timings
 
 
 def print_table(headers, rows):

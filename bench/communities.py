@@ -30,7 +30,7 @@ from bench.common import (  # noqa: E402 (the project root must be importable fi
     database_description,
     print_table,
     setup_django,
-    time_page,
+    time_pages,
 )
 
 HOST = "bench-communautes.localhost"
@@ -188,15 +188,16 @@ def measure(community, args):
     members_path = path + community.reverse_subpage("members")
     question_path = path + f"questions/{question_of(community).pk}/"
     anonymous = Client()
-    return {
-        "community home (anonymous)": time_page(anonymous, HOST, path, args.requests, args.warmup),
-        "community home (animateur)": time_page(member_client, HOST, path, args.requests, args.warmup),
-        "community home, page 50": time_page(member_client, HOST, path + "?page=50", args.requests, args.warmup),
-        "members list": time_page(member_client, HOST, members_path, args.requests, args.warmup),
-        "personal feed": time_page(member_client, HOST, "/membres/mon-fil/", args.requests, args.warmup),
-        "question page (anonymous)": time_page(anonymous, HOST, question_path, args.requests, args.warmup),
-        "question page (animateur)": time_page(member_client, HOST, question_path, args.requests, args.warmup),
+    pages = {
+        "community home (anonymous)": (anonymous, HOST, path),
+        "community home (animateur)": (member_client, HOST, path),
+        "community home, page 50": (member_client, HOST, path + "?page=50"),
+        "members list": (member_client, HOST, members_path),
+        "personal feed": (member_client, HOST, "/membres/mon-fil/"),
+        "question page (anonymous)": (anonymous, HOST, question_path),
+        "question page (animateur)": (member_client, HOST, question_path),
     }
+    return time_pages(pages, args.requests, args.warmup)
 
 
 def sizes(community):

@@ -8,7 +8,8 @@ and territories, then 100 resources, and times each page; it adds resources up
 to 10,000 and times the same pages again. Every request goes through the whole
 Django stack in-process (test client, real Host header, DEBUG off) with the
 Django cache emptied before it, so nothing comes from a cache (--keep-cache
-leaves Wagtail's own caches warm, as in production). It prints the p50 and p95
+leaves Wagtail's own caches warm, as in production); the three pages are
+requested in turn, round after round. It prints the p50 and p95
 server times and the query counts at both sizes, with their ratios, and exits
 non-zero if a page misses the p50 target or its query count grows. Timings are
 only meaningful on an otherwise idle machine: the load average is printed.
@@ -33,7 +34,7 @@ from bench.common import (  # noqa: E402 (the project root must be importable fi
     database_description,
     print_table,
     setup_django,
-    time_page,
+    time_pages,
 )
 
 SMALL = 100
@@ -264,10 +265,7 @@ def measure(host, pages, args):
     from django.test import Client
 
     client = Client()
-    return {
-        name: time_page(client, host, path, args.requests, args.warmup, clear_cache=not args.keep_cache)
-        for name, path in pages
-    }
+    return time_pages({name: (client, host, path) for name, path in pages}, args.requests, args.warmup, clear_cache=not args.keep_cache)
 
 
 def report(small, large, sizes, args):

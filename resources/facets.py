@@ -26,18 +26,20 @@ def _sql(listed_sql, tagged_sql):
     type_table = ResourceType._meta.db_table
     # Each row: kind, id, name, slug, locale id, count, rank (types by name, tags
     # by decreasing count then name).
+    # Rows are counted by id first, and names joined to the counts: a listing
+    # has thousands of (resource, tag) rows but a few dozen distinct tags.
     return f"""
         WITH listed (resource_id, type_id) AS ({listed_sql}),
         tagged (tag_id) AS ({tagged_sql})
-        SELECT 'type', listed.type_id, rt.name, rt.slug, rt.locale_id, COUNT(*), 0
-        FROM listed LEFT JOIN {type_table} rt ON rt.id = listed.type_id
-        GROUP BY listed.type_id, rt.name, rt.slug, rt.locale_id
+        SELECT 'type', counted.type_id, rt.name, rt.slug, rt.locale_id, counted.uses, 0
+        FROM (SELECT type_id, COUNT(*) AS uses FROM listed GROUP BY type_id) counted
+        LEFT JOIN {type_table} rt ON rt.id = counted.type_id
         UNION ALL
         SELECT 'tag', top_tags.id, top_tags.name, top_tags.slug, NULL, top_tags.uses, -top_tags.uses
         FROM (
-            SELECT tag.id AS id, tag.name AS name, tag.slug AS slug, COUNT(*) AS uses
-            FROM tagged INNER JOIN {tag_table} tag ON tag.id = tagged.tag_id
-            GROUP BY tag.id, tag.name, tag.slug
+            SELECT tag.id AS id, tag.name AS name, tag.slug AS slug, counted.uses AS uses
+            FROM (SELECT tag_id, COUNT(*) AS uses FROM tagged GROUP BY tag_id) counted
+            INNER JOIN {tag_table} tag ON tag.id = counted.tag_id
             ORDER BY uses DESC, tag.name
             LIMIT {TOP_TAGS}
         ) top_tags

@@ -6,9 +6,12 @@ resources: cards are fetched with their type, territory and domains in bulk.
 """
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Q, Subquery
 from wagtail.models import Page, Site
 
+from sites.db import with_prepared_statements
+
+from .cards import CARD_VALUES, card_rows, cards_from_rows
 from .facets import listing_facets
 from .models import DomainPage, ListingEntry, ListingTag, ResourcePage
 
@@ -41,17 +44,6 @@ def visible_resources(site, locale, root_path):
 
 CARD_RELATIONS = ("resource_type", "territory")
 CARD_COLLECTIONS = ("domains",)
-# All that a resource card reads (its link needs the URL path).
-CARD_FIELDS = (
-    "title",
-    "url_path",
-    "summary",
-    "publication_date",
-    "resource_type",
-    "resource_type__name",
-    "territory",
-    "territory__name",
-)
 
 
 def with_card_data(queryset):
@@ -79,14 +71,11 @@ def listed_entries(site, locale_id, domain=None):
 
 
 def _ordered_cards(entries):
-    """Listing-index rows newest first, each with the resource its card shows."""
-    return (
-        entries.select_related(*(f"resource__{name}" for name in CARD_RELATIONS))
-        .only("resource", *(f"resource__{name}" for name in CARD_FIELDS))
-        .order_by("-publication_date", "-resource_id")
-    )
+    """The card rows of listing-index rows, newest first."""
+    return card_rows(entries.order_by("-publication_date", "-resource_id"), relation="resource__")
 
 
+@with_prepared_statements
 def resource_listing_context(request, page, domain=None):
     """Context of a domain listing or a library page: filtered and paginated cards,
     with the filter choices (types and tags) that exist in the listing; a domain
@@ -118,8 +107,7 @@ def resource_listing_context(request, page, domain=None):
         page_obj = paginator.page(_page_number(request))
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
-    page_obj.object_list = [entry.resource for entry in page_obj.object_list]
-    prefetch_related_objects(page_obj.object_list, *CARD_COLLECTIONS)
+    page_obj.object_list = cards_from_rows(request, page_obj.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return {
@@ -141,6 +129,7 @@ def domain_pages(home):
     )
 
 
+@with_prepared_statements
 def home_page_context(home, request):
     """The portal home: featured domains, featured resources and the latest ones."""
     from sites.branding import branding_for_request
@@ -156,30 +145,30 @@ def home_page_context(home, request):
         domain_tiles = list(pages_by_domain.values())
 
     listed = listed_entries(site, home.locale_id)
-    cards = ResourcePage.objects.filter(pk__in=listed.values("resource_id")).select_related(*CARD_RELATIONS).only(*CARD_FIELDS)
-    featured = _featured_cards(cards, branding.featured_resources)
-    latest = [entry.resource for entry in _ordered_cards(listed.exclude(resource_id__in=[r.pk for r in featured]))[:HOME_LATEST]]
-    # The featured and latest cards share one query per collection.
-    prefetch_related_objects(featured + latest, *CARD_COLLECTIONS)
-    return {"domain_tiles": domain_tiles, "featured_resources": featured, "latest_resources": latest}
+    featured = _featured_rows(ResourcePage.objects.filter(pk__in=listed.values("resource_id")), branding.featured_resources)
+    latest = list(_ordered_cards(listed.exclude(resource_id__in=[row[0] for row in featured]))[:HOME_LATEST])
+    # The featured and latest cards share one query for their domains.
+    cards = cards_from_rows(request, featured + latest)
+    return {"domain_tiles": domain_tiles, "featured_resources": cards[: len(featured)], "latest_resources": cards[len(featured) :]}
 
 
-def _featured_cards(cards, chosen):
-    """Cards of the resources chosen in ``chosen`` (the branding's StreamField of
-    page choosers), or of their translation in the cards' language, in the chosen
-    order: one query, which reads the chosen page ids from the raw stream rather
-    than loading every chosen page first."""
+def _featured_rows(listed, chosen):
+    """Card rows of the listed resources chosen in ``chosen`` (the branding's
+    StreamField of page choosers), or of their translation in the listing's
+    language, in the chosen order: one query, which reads the chosen page ids
+    from the raw stream rather than loading every chosen page first."""
     chosen_ids = [item["value"] for item in chosen.raw_data if item.get("value")]
     if not chosen_ids:
         return []
     chosen_pages = Page.objects.filter(pk__in=chosen_ids, translation_key=OuterRef("translation_key"))
-    found = cards.filter(translation_key__in=Page.objects.filter(pk__in=chosen_ids).values("translation_key")).annotate(
+    found = listed.filter(translation_key__in=Page.objects.filter(pk__in=chosen_ids).values("translation_key")).annotate(
         chosen_id=Subquery(chosen_pages.values("pk")[:1])
     )
-    by_chosen_id = {card.chosen_id: card for card in found}
+    by_chosen_id = {row[-1]: row[:-1] for row in found.values_list(*CARD_VALUES, "chosen_id")}
     return [by_chosen_id[pk] for pk in dict.fromkeys(chosen_ids) if pk in by_chosen_id]
 
 
+@with_prepared_statements
 def resource_page_context(request, page):
     # The type and territory the page shows, in one query rather than one each.
     if page.resource_type_id or page.territory_id:

@@ -260,8 +260,12 @@ class ListingEntry(models.Model):
             models.UniqueConstraint(fields=["site", "resource", "domain_key"], name="resources_listing_entry_unique"),
         ]
         indexes = [
+            # The listing's order; its types are counted from the index alone
+            # where the database can include columns (PostgreSQL).
             models.Index(
-                fields=["site", "locale", "domain_key", "-publication_date", "-resource"], name="resources_listing_order_idx"
+                fields=["site", "locale", "domain_key", "-publication_date", "-resource"],
+                include=["resource_type"],
+                name="resources_listing_order_idx",
             ),
         ]
 

@@ -20,3 +20,14 @@ def long_datetime_formatter():
         return f"{local.day} {months[local.month]} {local.year:04d}, {local:%H:%M}"
 
     return write
+
+
+def long_date_formatter():
+    """A function writing a date exactly as ``{{ value|date:"j F Y" }}`` does
+    ("3 mars 2025"), in the active language."""
+    months = {number: str(name) for number, name in MONTHS.items()}
+
+    def write(value):
+        return f"{value.day} {months[value.month]} {value.year:04d}"
+
+    return write

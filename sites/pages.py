@@ -2,12 +2,16 @@
 
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from themes.registry import template_names
+
+from .db import prepared_statements
 
 
 class BasePage(Page):
@@ -45,27 +49,42 @@ class BasePage(Page):
 
         return template_names(branding_for_request(request).theme, self.template)
 
+    @property
+    def localized(self):
+        """Wagtail's, without reading the active locale from the database when
+        it is the page's own and the page's locale was read with it (as the
+        request's portal home is, on every request: Wagtail routes from it)."""
+        locale = self._state.fields_cache.get("locale")
+        if locale is not None:
+            try:
+                if locale.language_code == get_supported_content_language_variant(translation.get_language()):
+                    return self
+            except LookupError:
+                pass
+        return super().localized
+
     def route(self, request, path_components):
         """Wagtail's routing, with the pages down the path read in one query
         rather than two per level: the pages whose ``url_path`` extends this
-        one's by the path's components, then the last one's specific page. A
-        page type that routes its own way (a routable page) is handed the rest
-        of the path, as Wagtail would."""
-        if len(path_components) < 2:
+        one's by the path's components, then the last one's specific page (both
+        prepared statements, see ``sites.db``). A page type that routes its own
+        way (a routable page) is handed the rest of the path, as Wagtail would."""
+        if not path_components:
             return super().route(request, path_components)
         prefixes = [self.url_path + "".join(f"{c}/" for c in path_components[: n + 1]) for n in range(len(path_components))]
-        found = {p.url_path: p for p in Page.objects.filter(path__startswith=self.path, url_path__in=prefixes)}
-        chain = []
-        for prefix in prefixes:
-            page = found.get(prefix)
-            if page is None or page.depth != self.depth + len(chain) + 1:
-                break
-            chain.append(page)
-            if getattr(page.specific_class, "route", None) not in _DEFAULT_ROUTES:
-                break
-        if not chain:
+        with prepared_statements():
+            found = {p.url_path: p for p in Page.objects.filter(path__startswith=self.path, url_path__in=prefixes)}
+            chain = []
+            for prefix in prefixes:
+                page = found.get(prefix)
+                if page is None or page.depth != self.depth + len(chain) + 1:
+                    break
+                chain.append(page)
+                if getattr(page.specific_class, "route", None) not in _DEFAULT_ROUTES:
+                    break
+            target = chain[-1].specific if chain else None
+        if target is None:
             return super().route(request, path_components)
-        target = chain[-1].specific
         target._cached_parent_obj = chain[-2] if len(chain) > 1 else self
         return target.route(request, path_components[len(chain) :])
 

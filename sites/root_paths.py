@@ -14,10 +14,15 @@ site that the root paths are built from, so an uncached request reads the sites
 once for both."""
 
 from django.conf import settings
-from django.http.request import split_domain_port
 from django.core.cache import cache
+from django.http.request import split_domain_port
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
+
+from .db import with_prepared_statements
 
 CACHE_SECONDS = 3600  # as Wagtail
 
@@ -29,18 +34,26 @@ CACHE_SECONDS = 3600  # as Wagtail
 PORTAL_JOINS = ("root_page__locale", "root_page__portalhomepage", "portalbranding")
 
 
+@with_prepared_statements
 def _all_sites():
     from .models import PortalHomePage
 
-    sites = list(Site.objects.select_related(*PORTAL_JOINS).order_by("-root_page__url_path", "-is_default_site", "hostname"))
+    # Wagtail's order (most specific root first), applied here rather than in SQL:
+    # Django resolves an ORDER BY against every selected column, and the joins
+    # select dozens of them.
+    sites = sorted(Site.objects.select_related(*PORTAL_JOINS).order_by(), key=lambda site: site.hostname)
+    sites.sort(key=lambda site: (site.root_page.url_path, site.is_default_site), reverse=True)
     for site in sites:
         try:
-            site.root_page = site.root_page.portalhomepage
+            home = site.root_page.portalhomepage
         except PortalHomePage.DoesNotExist:
-            pass
+            continue
+        home.locale = site.root_page.locale  # read with the site: see BasePage.localized
+        site.root_page = home
     return sites
 
 
+@with_prepared_statements
 def _compute(sites=None):
     sites = _all_sites() if sites is None else sites
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
@@ -121,6 +134,48 @@ def for_request(request):
     if not hasattr(request, "_wagtail_cached_site_root_paths"):
         request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
     return request._wagtail_cached_site_root_paths
+
+
+def _content_language(language_code):
+    """The active language when it is a variant of ``language_code`` (as Wagtail)."""
+    try:
+        if get_supported_content_language_variant(translation.get_language()) == language_code:
+            return translation.get_language()
+    except LookupError:
+        pass
+    return language_code
+
+
+def page_urls(request, url_paths):
+    """``Page.get_url(request)`` for pages known only by their URL path, by
+    Wagtail's rules: the first portal whose root the path is under (the request's
+    portal when the page is under several), a path on the request's portal and
+    a full address on another (``None`` when the page is under no portal). Cards
+    read their pages as plain values, without a page object to ask."""
+    root_paths = for_request(request)
+    current = Site.find_for_request(request)
+    single_site = len({root.site_id for root in root_paths}) == 1
+    i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+    urls = []
+    for url_path in url_paths:
+        possible = [root for root in root_paths if url_path.startswith(root.root_path)]
+        if not possible:
+            urls.append(None)
+            continue
+        chosen = possible[0]
+        if current is not None and len({root.site_id for root in possible}) > 1:
+            chosen = next((root for root in possible if root.site_id == current.pk), chosen)
+        try:
+            with translation.override(_content_language(chosen.language_code) if i18n else translation.get_language()):
+                path = reverse("wagtail_serve", args=(url_path[len(chosen.root_path) :],))
+        except NoReverseMatch:
+            urls.append(None)
+            continue
+        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+            path = path.rstrip("/")
+        same_site = current is not None and chosen.site_id == current.pk
+        urls.append(path if same_site or single_site else chosen.root_url + path)
+    return urls
 
 
 def install():

@@ -13,7 +13,7 @@ from resources.factories import ResourcePageFactory, ResourceTypeFactory, Territ
 from resources.listing import PAGE_SIZE
 from tests.utils import domain_page_of, library_of, path_of
 
-BUDGETS = {"portal home": 9, "domain listing": 11, "resource page": 11}
+BUDGETS = {"portal home": 8, "domain listing": 10, "resource page": 10}
 HOST = {"HTTP_HOST": "alpha.localhost"}
 
 

@@ -125,6 +125,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The queries every page runs are prepared by PostgreSQL from their Nth run
+    # on a connection (sites/db.py); DATABASE_PREPARE_THRESHOLD=off disables it,
+    # as a transaction-mode pooler that cannot keep prepared statements needs.
+    _threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "2")
+    DATABASES["default"]["OPTIONS"] = {"prepare_threshold": None if _threshold == "off" else int(_threshold)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

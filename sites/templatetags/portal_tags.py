@@ -8,6 +8,7 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Page, Site
 
 from sites import root_paths
+from sites.db import with_prepared_statements
 
 register = template.Library()
 
@@ -17,6 +18,7 @@ def _home_path(page):
 
 
 @register.simple_tag(takes_context=True)
+@with_prepared_statements
 def portal_navigation(context):
     """Live domain pages and library of the current portal, in the page's language."""
     from resources.models import DomainPage, ResourceIndexPage
@@ -30,7 +32,7 @@ def portal_navigation(context):
         if site is None:
             return []
         home_path = site.root_page.localized.path
-    rows = (
+    rows = list(
         Page.objects.filter(path__startswith=home_path, depth=3)
         .live()
         .in_menu()
@@ -40,12 +42,13 @@ def portal_navigation(context):
         .order_by("path")
         .values_list("pk", "title", "url_path")
     )
-    # A link needs only the URL path: no page object is loaded in full.
-    links = [Page(pk=pk, title=title, url_path=url_path) for pk, title, url_path in rows]
-    return [{"title": link.title, "url": link.get_url(request), "page": link} for link in links]
+    # A link needs only the URL path: no page object is loaded.
+    urls = root_paths.page_urls(request, [url_path for _pk, _title, url_path in rows])
+    return [{"pk": pk, "title": title, "url": url} for (pk, title, _url_path), url in zip(rows, urls)]
 
 
 @register.simple_tag(takes_context=True)
+@with_prepared_statements
 def language_links(context):
     """One link per content language: to the page's translation where it exists,
     otherwise to that language's portal home."""
@@ -54,18 +57,14 @@ def language_links(context):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page):
-        # Only what a URL needs: no page of the specific type is built.
-        rows = (
-            Page.objects.filter(translation_key=page.translation_key, live=True)
-            .values_list("pk", "url_path", "locale__language_code")
-        )
-        for pk, url_path, code in rows:
-            translations[code] = Page(pk=pk, url_path=url_path)
+        # Only what a URL needs: no page object is loaded.
+        rows = list(Page.objects.filter(translation_key=page.translation_key, live=True).values_list("url_path", "locale__language_code"))
+        urls = root_paths.page_urls(request, [url_path for url_path, _code in rows])
+        translations = {code: url for (_url_path, code), url in zip(rows, urls) if url}
     names = get_content_languages()
     links = []
     for code in _portal_languages(request, names):
-        target = translations.get(code)
-        url = target.get_url(request) if target else ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
+        url = translations.get(code) or ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
         links.append({"code": code, "name": names.get(code, code), "url": url, "current": code == current})
     return links
 

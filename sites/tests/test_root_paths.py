@@ -38,3 +38,29 @@ def test_a_new_portal_is_in_the_root_paths_at_once(make_portal):
 
     assert beta.site.id in {path.site_id for path in Site.get_site_root_paths()}
     assert beta.home.get_url_parts()[1] == "http://beta.localhost"
+
+
+def test_page_urls_from_url_paths_equal_wagtails_page_urls(rf, english, make_portal):
+    from django.utils import translation
+
+    from resources.factories import ResourcePageFactory
+    from sites.portals import translate_page
+    from sites.root_paths import page_urls
+    from tests.utils import library_of
+
+    alpha = make_portal("alpha.localhost", "Portail Alpha")
+    beta = make_portal("beta.localhost", "Portail Bêta", port=8080)
+    outside = alpha.home.get_parent().add_child(instance=type(alpha.home.get_parent())(title="Hors portail", slug="hors-portail"))
+    pages = [
+        alpha.home,
+        ResourcePageFactory(parent=library_of(alpha), title="Guide", slug="guide"),
+        ResourcePageFactory(parent=library_of(beta), title="Étude", slug="étude-été"),
+        translate_page(library_of(alpha), english),
+        outside,
+    ]
+    for host, language in [("alpha.localhost", "fr"), ("beta.localhost:8080", "fr"), ("alpha.localhost", "en"), ("unknown.localhost", "fr")]:
+        with translation.override(language):
+            request = rf.get("/", HTTP_HOST=host)
+            expected = [page.get_url(request) for page in pages]
+            assert page_urls(request, [page.url_path for page in pages]) == expected
+    assert expected[1] == "http://alpha.localhost/ressources/guide/" and expected[4] is None

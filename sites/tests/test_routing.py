@@ -44,3 +44,17 @@ def test_an_alias_is_restricted_as_its_source(client, portal_a, guide):
 
     assert list(alias.get_view_restrictions()) == list(guide.get_view_restrictions())
     assert 'name="password"' in client.get("/ressources/alias-du-guide/", **HOST).text
+
+
+def test_the_portal_home_in_the_active_language_is_known_without_a_query(rf, english, portal_a, django_assert_num_queries):
+    from django.utils import translation
+    from wagtail.models import Site
+
+    from sites.portals import translate_page
+
+    english_home = translate_page(portal_a.home, english)
+    site = Site.find_for_request(rf.get("/", HTTP_HOST=portal_a.site.hostname))
+    with translation.override("fr"), django_assert_num_queries(0):
+        assert site.root_page.localized == portal_a.home
+    with translation.override("en"):
+        assert site.root_page.localized == english_home

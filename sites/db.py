@@ -1,0 +1,47 @@
+"""Statements prepared by PostgreSQL, for the queries every page runs.
+
+Django binds query parameters in the client (psycopg's ``ClientCursor``), so
+PostgreSQL parses and plans every statement again, and a listing's joins take
+longer to plan than to run. The queries of a page's hot path run inside
+``prepared_statements()``: their parameters are bound by the server, and psycopg
+prepares a statement on the connection from its ``DATABASE_PREPARE_THRESHOLD``-th
+run (see ``sites.settings.base``), so that it is planned once per connection.
+
+Only those queries: server-side binding is not valid for every query Django
+writes (a parameter both selected and ordered on, as Wagtail's Site manager
+orders sites, makes a SELECT DISTINCT fail), and a client cursor never prepares.
+Elsewhere, and on SQLite, nothing changes."""
+
+import functools
+from contextlib import contextmanager
+
+from django.db import connection
+
+
+@contextmanager
+def prepared_statements():
+    if connection.vendor != "postgresql" or connection.settings_dict["OPTIONS"].get("prepare_threshold") is None:
+        yield
+        return
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.ensure_connection()
+    raw = connection.connection
+    previous = raw.cursor_factory
+    raw.cursor_factory = ServerBindingCursor
+    try:
+        yield
+    finally:
+        raw.cursor_factory = previous
+
+
+def with_prepared_statements(function):
+    """Run ``function``'s queries inside ``prepared_statements()``; it must
+    evaluate them before it returns."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with prepared_statements():
+            return function(*args, **kwargs)
+
+    return wrapper
