@@ -18,6 +18,10 @@ from search.backends.settings import search_backends_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAIL_VAR_DIR", BASE_DIR / "var"))
+if not os.environ.get("DATABASE_URL"):
+    # The embedded default keeps its SQLite database and media here: a fresh
+    # checkout has no such folder yet, and SQLite does not create folders.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def env_list(name, default=""):
