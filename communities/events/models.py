@@ -215,6 +215,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return cancel(request, self)
 
+    @path("inscrits/", name="registrants")
+    def serve_registrants(self, request):
+        from .views import registrants
+
+        return registrants(request, self)
+
 
 class EventDocument(Orderable):
     """A document shown on the event page once the event is over."""

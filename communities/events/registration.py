@@ -122,3 +122,28 @@ def _tell_promoted(event, registration):
     if event.community is not None:
         notify(registration.user, event.community, Notification.Kind.REGISTRATION, message, event.full_url)
     transaction.on_commit(lambda: send_promotion_email.delay(registration.pk))
+
+
+@dataclass(frozen=True)
+class Registrants:
+    """Who registered to an event: seats in registration order, then the
+    waiting list in its order, and how many cancelled."""
+
+    registered: list
+    waiting: list
+    cancelled: int
+
+
+def registrants(event):
+    """``Registrants`` of ``event``, each registration with its person's profile,
+    in one query."""
+    rows = Registration.objects.filter(event=event).select_related("user__profile").order_by("created_at", "pk")
+    registered, waiting, cancelled = [], [], 0
+    for row in rows:
+        if row.status == Status.REGISTERED:
+            registered.append(row)
+        elif row.status == Status.WAITING:
+            waiting.append(row)
+        else:
+            cancelled += 1
+    return Registrants(registered, waiting, cancelled)

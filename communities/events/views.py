@@ -5,10 +5,13 @@ An event in a community follows the community's rules: its readers see it (a
 non-member of an on-request community is asked to join, a secret community's
 events are a 404 for outsiders), and they may register."""
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.template.response import TemplateResponse
@@ -16,8 +19,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from communities import page_views, tools
+from communities import access, page_views, tools
 from communities.access import Action
+from communities.membership import display_name
 from communities.feeds import page_number
 from communities.models import CommunityPage, Visibility
 from sites.branding import branding_for_request
@@ -41,11 +45,25 @@ def require_read(request, event):
 # One event.
 
 
+def can_see_registrants(user, event):
+    """Who sees an event's registrants: the animateurs of its community (and
+    the portal's editors, who manage the community), or the editors of a
+    portal event."""
+    if not user.is_authenticated:
+        return False
+    community = event.community
+    if community is not None:
+        return access.can(user, community, Action.MANAGE)
+    return event.permissions_for_user(user).can_edit()
+
+
 def event_detail(request, event):
     user = request.user
     status = registration.status_of(event, user)
     url = event.get_url(request)
     context = event.get_context(request)
+    if can_see_registrants(user, event):
+        context["registrants_url"] = url + event.reverse_subpage("registrants")
     context.update(
         community=event.community,
         registration_status=status,
@@ -94,6 +112,56 @@ def cancel(request, event):
     else:
         messages.success(request, _("Votre inscription est annulée."))
     return redirect(event.get_url(request))
+
+
+def _csv_cell(value):
+    """A cell a spreadsheet shows as text: a leading =, +, - or @ would make it a formula."""
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _registrants_csv(event, people):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="inscrits-{event.slug}.csv"'
+    response.write("\ufeff")  # spreadsheets then read the file as UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Statut"), _("Nom"), _("Organisation"), _("Adresse électronique"), _("Inscrit le")])
+    for row in [*people.registered, *people.waiting]:
+        profile = getattr(row.user, "profile", None)
+        writer.writerow(
+            _csv_cell(value)
+            for value in (
+                row.get_status_display(),
+                display_name(row.user),
+                profile.organisation if profile else "",
+                row.user.email,
+                timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
+            )
+        )
+    return response
+
+
+def registrants(request, event):
+    """The event's registrants and waiting list, for those who organise it;
+    ``?format=csv`` downloads them."""
+    denied = require_read(request, event)
+    if denied:
+        return denied
+    if not can_see_registrants(request.user, event):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied(_("La liste des inscrits est réservée aux animateurs de la communauté et aux éditeurs du portail."))
+    people = registration.registrants(event)
+    if request.GET.get("format") == "csv":
+        return _registrants_csv(event, people)
+    context = event.get_context(request)
+    context.update(
+        community=event.community,
+        registrants=people,
+        event_url=event.get_url(request),
+        csv_url=request.path + "?format=csv",
+    )
+    return TemplateResponse(request, select_theme_template(branding_for_request(request).theme, "communities/events/registrants.html"), context)
 
 
 def event_ics(request, event):
