@@ -8,7 +8,8 @@ class VeilleConfig(AppConfig):
     verbose_name = _("Veille")
 
     def ready(self):
-        from . import signals, syndication
+        from . import search, signals, syndication
 
         signals.connect()
         syndication.register()
+        search.register()

@@ -113,6 +113,11 @@ def page(portals):
         context.set_default_timeout(TIMEOUT_MS)
         yield context.pages[0] if context.pages else context.new_page()
         context.close()
+        # The test's queries went through that other connection object: close it
+        # while the loop still runs, or it outlives the test database.
+        from django.db import connections
+
+        connections.close_all()
 
 
 @pytest.fixture
