@@ -21,12 +21,14 @@ from django.utils.translation import gettext as _
 
 
 def _labels():
+    # gettext calls stay outside the f-strings, where makemessages finds them.
+    expert, accepted, hidden, voted = _("Expert"), _("Réponse acceptée"), _("masquée"), _("Vous avez voté")
     return {
         "former_member": escape(_("Un ancien membre")),
-        "expert": f' <span class="badge badge--expert">{escape(_("Expert"))}</span>',
-        "accepted": f' <span class="badge badge--accepted">{escape(_("Réponse acceptée"))}</span>',
-        "hidden": f" · {escape(_('masquée'))}",
-        "voted": f'<span class="muted">{escape(_("Vous avez voté"))}</span>',
+        "expert": f' <span class="badge badge--expert">{escape(expert)}</span>',
+        "accepted": f' <span class="badge badge--accepted">{escape(accepted)}</span>',
+        "hidden": f" · {escape(hidden)}",
+        "voted": f'<span class="muted">{escape(voted)}</span>',
         "vote": escape(_("Voter")),
         "for_answer": escape(_("pour la réponse")),
         "accept": escape(_("Accepter")),
