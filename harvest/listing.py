@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from sites.db import with_prepared_statements
+from sites.db import prepared_statements
 
 from .models import HarvestedItem, HarvestSource
 
@@ -28,7 +28,7 @@ def visible_items(site, domain=None):
 CARD_FIELDS = ("title", "summary", "published_at", "source__name", "territory__name")
 
 
-@with_prepared_statements
+@prepared_statements()
 def latest_items(site, domain=None, limit=LATEST):
     """The newest items a portal shows (in ``domain``), with what their cards
     show (source and territory names), in one query."""

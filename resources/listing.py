@@ -9,7 +9,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import OuterRef, Q, Subquery
 from wagtail.models import Page, Site
 
-from sites.db import with_prepared_statements
+from sites.db import prepared_statements
 
 from .cards import CARD_VALUES, card_rows, cards_from_rows
 from .facets import listing_facets
@@ -75,7 +75,7 @@ def _ordered_cards(entries):
     return card_rows(entries.order_by("-publication_date", "-resource_id"), relation="resource__")
 
 
-@with_prepared_statements
+@prepared_statements()
 def resource_listing_context(request, page, domain=None):
     """Context of a domain listing or a library page: filtered and paginated cards,
     with the filter choices (types and tags) that exist in the listing; a domain
@@ -129,7 +129,7 @@ def domain_pages(home):
     )
 
 
-@with_prepared_statements
+@prepared_statements()
 def home_page_context(home, request):
     """The portal home: featured domains, featured resources and the latest ones."""
     from sites.branding import branding_for_request
@@ -168,7 +168,7 @@ def _featured_rows(listed, chosen):
     return [by_chosen_id[pk] for pk in dict.fromkeys(chosen_ids) if pk in by_chosen_id]
 
 
-@with_prepared_statements
+@prepared_statements()
 def resource_page_context(request, page):
     # The type and territory the page shows, in one query rather than one each.
     if page.resource_type_id or page.territory_id:

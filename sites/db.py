@@ -12,7 +12,6 @@ writes (a parameter both selected and ordered on, as Wagtail's Site manager
 orders sites, makes a SELECT DISTINCT fail), and a client cursor never prepares.
 Elsewhere, and on SQLite, nothing changes."""
 
-import functools
 from contextlib import contextmanager
 
 from django.db import connection
@@ -20,6 +19,9 @@ from django.db import connection
 
 @contextmanager
 def prepared_statements():
+    """Send the queries run inside with server-side binding (see above). Also a
+    decorator, ``@prepared_statements()``: the function must evaluate its
+    querysets before it returns."""
     if connection.vendor != "postgresql" or connection.settings_dict["OPTIONS"].get("prepare_threshold") is None:
         yield
         return
@@ -33,15 +35,3 @@ def prepared_statements():
         yield
     finally:
         raw.cursor_factory = previous
-
-
-def with_prepared_statements(function):
-    """Run ``function``'s queries inside ``prepared_statements()``; it must
-    evaluate them before it returns."""
-
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        with prepared_statements():
-            return function(*args, **kwargs)
-
-    return wrapper

@@ -22,7 +22,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
 
-from .db import with_prepared_statements
+from .db import prepared_statements
 
 CACHE_SECONDS = 3600  # as Wagtail
 
@@ -34,7 +34,7 @@ CACHE_SECONDS = 3600  # as Wagtail
 PORTAL_JOINS = ("root_page__locale", "root_page__portalhomepage", "portalbranding")
 
 
-@with_prepared_statements
+@prepared_statements()
 def _all_sites():
     from .models import PortalHomePage
 
@@ -53,7 +53,7 @@ def _all_sites():
     return sites
 
 
-@with_prepared_statements
+@prepared_statements()
 def _compute(sites=None):
     sites = _all_sites() if sites is None else sites
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):

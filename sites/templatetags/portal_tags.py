@@ -8,7 +8,7 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Page, Site
 
 from sites import root_paths
-from sites.db import with_prepared_statements
+from sites.db import prepared_statements
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ def _home_path(page):
 
 
 @register.simple_tag(takes_context=True)
-@with_prepared_statements
+@prepared_statements()
 def portal_navigation(context):
     """Live domain pages and library of the current portal, in the page's language."""
     from resources.models import DomainPage, ResourceIndexPage
@@ -48,7 +48,7 @@ def portal_navigation(context):
 
 
 @register.simple_tag(takes_context=True)
-@with_prepared_statements
+@prepared_statements()
 def language_links(context):
     """One link per content language: to the page's translation where it exists,
     otherwise to that language's portal home."""
