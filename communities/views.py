@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from sites.branding import branding_for_request
 from themes.registry import select_theme_template
 
-from . import feeds, forms
+from . import access, feeds, forms
 from .models import Follow, Membership, Notification, Profile
 
 DIRECTORY_PAGE_SIZE = 30
@@ -35,7 +35,8 @@ def feed(request):
         "active": by_status[Membership.Status.ACTIVE],
         "pending": by_status[Membership.Status.PENDING],
         "invited": by_status[Membership.Status.INVITED],
-        "followed": Follow.objects.filter(user=user, community__live=True)
+        # A follow outlives a removal: list only the communities the member may still see.
+        "followed": Follow.objects.filter(user=user, community__live=True, community__in=access.visible_communities(user))
         .exclude(community__in=[m.community_id for m in by_status[Membership.Status.ACTIVE]])
         .select_related("community"),
     }
