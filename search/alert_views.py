@@ -54,7 +54,8 @@ def create_alert(request):
     alert = form.save(commit=False)
     alert.user, alert.site, alert.language = request.user, site, _language()
     alert.query, alert.filters, alert.all_portals = saved["query"], saved["filters"], saved["all_portals"]
-    alert.name = alert.name or saved["query"] or _("Ma recherche")
+    name_length = SavedSearch._meta.get_field("name").max_length
+    alert.name = alert.name or saved["query"][:name_length] or _("Ma recherche")
     alert.save()
     messages.success(request, _("Alerte « %(name)s » créée : vous recevrez les nouveaux résultats par e-mail.") % {"name": alert.name})
     return redirect("search_alerts:list")

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from sites.models import PortalBranding
 
 from .models import SavedSearch
+from .query import clean
 from .registry import audiences_for
 from .service import FACET_NAMES, SearchRequest, run_search
 
@@ -31,8 +32,8 @@ QUERY_MAX = 200
 def saved_params(params):
     """What an alert keeps of a search page's query string."""
     return {
-        "query": params.get("q", "").strip()[:QUERY_MAX],
-        "filters": {name: params[name][:QUERY_MAX] for name in FACET_NAMES if params.get(name)},
+        "query": clean(params.get("q", ""), QUERY_MAX),
+        "filters": {name: clean(params[name], QUERY_MAX) for name in FACET_NAMES if params.get(name)},
         "all_portals": params.get("scope") == "all",
     }
 

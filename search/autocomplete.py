@@ -20,11 +20,13 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.query import PlainText
 
 from .analysis import LANGUAGES, analyse_word, autocomplete_terms, fold, words
 from .backends.engines import engine_unavailable
 from .backends.shared import search_backend
 from .models import FacetLabel, SearchFacetValue
+from .query import parse
 from .service import TokenFilters, base_queryset
 
 logger = logging.getLogger(__name__)
@@ -50,9 +52,12 @@ def _titles_from_engine_or_database(request, limit):
     backend = search_backend()
     engine = isinstance(backend, ElasticsearchBaseSearchBackend)
     queryset = base_queryset(request, TokenFilters(engine))
-    # Folded words: the engines' edge n-grams are folded, their query analyser is not.
-    typed = " ".join(autocomplete_terms(request.query))
-    results = backend.autocomplete(typed, queryset, operator="and")
+    # The words read by search.query, folded: the engines' edge n-grams are
+    # folded, their query analyser is not.
+    typed = " ".join(autocomplete_terms(" ".join(parse(request.query).all_words)))
+    if not typed:
+        return []
+    results = backend.autocomplete(PlainText(typed, operator="and"), queryset)
     if engine:
         # Rows fetched by key: the engine applied the token filters (see engines.py).
         return results.faceted_page(0, limit, [])[0]

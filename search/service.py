@@ -3,7 +3,9 @@
 Visibility is part of the query itself: language, archived items, audience and
 portal scope are filters of the search, never applied afterwards. When the search
 engine is unreachable, the same request runs on the database documents (analysed
-``search_text``), and the outcome says so."""
+``search_text``), and the outcome says so. What the reader typed reaches the
+backends only as read by ``search.query``: a query with no searchable word finds
+nothing, on every backend."""
 
 import datetime
 import logging
@@ -18,6 +20,7 @@ from modelsearch.query import MATCH_ALL
 from wagtail.models import Site
 
 from .analysis import query_terms
+from .query import clean, parse
 from .backends.engines import engine_unavailable
 from .backends.shared import search_backend
 from .backends.faceting import queryset_faceted_page
@@ -105,12 +108,12 @@ def request_from_params(params, site, language, audiences, per_page=20):
     return SearchRequest(
         site=site,
         language=language,
-        query=params.get("q", "").strip()[:200],
+        query=clean(params.get("q", "")),
         all_portals=params.get("scope") == "all" or site is None,
         all_languages=params.get("lang") == "all",
         include_archived=params.get("archived") == "1",
         audiences=audiences,
-        filters={name: params[name] for name in FACET_NAMES if params.get(name)},
+        filters={name: clean(params[name]) for name in FACET_NAMES if clean(params.get(name, ""))},
         after=parse_date(params.get("after")),
         before=parse_date(params.get("before")),
         sort=params.get("sort") if params.get("sort") in SORTS else "relevance",
@@ -153,14 +156,21 @@ def base_queryset(request, tokens):
     return queryset
 
 
+def backend_query(request):
+    """The modelsearch query of ``request``: everything without words, None when
+    its words leave nothing to search (punctuation, stop words)."""
+    return parse(request.query).backend_query("and") if request.query else MATCH_ALL
+
+
 def search_results(request, backend):
-    """The backend's lazy search results for ``request``."""
+    """The backend's lazy search results for ``request``, which has something to
+    search (``backend_query``)."""
     engine = isinstance(backend, ElasticsearchBaseSearchBackend)
     queryset = base_queryset(request, TokenFilters(engine))
     by_relevance = bool(request.query) and request.sort == "relevance"
     # Engines analyse each language in its own fields: search those of the request's.
     languages = {"languages": None if request.all_languages else [request.language]} if engine else {}
-    return backend.search(request.query or MATCH_ALL, queryset, operator="and", order_by_relevance=by_relevance, **languages)
+    return backend.search(backend_query(request), queryset, operator="and", order_by_relevance=by_relevance, **languages)
 
 
 def _engine_page(request, backend):
@@ -174,7 +184,7 @@ def _engine_page(request, backend):
 def _fallback_page(request):
     """The database documents, matched on their analysed text, newest first."""
     queryset = base_queryset(request, TokenFilters(engine=False)).order_by("-date", "-id")
-    for stems in query_terms(request.query):
+    for stems in query_terms(" ".join(parse(request.query).all_words)):
         queryset = queryset.filter(reduce(or_, (Q(search_text__contains=f" {stem}") for stem in stems)))
     return queryset_faceted_page(queryset, request.offset, request.per_page, request.facet_names)
 
@@ -207,6 +217,8 @@ def build_facets(request, counts):
 
 
 def run_search(request):
+    if backend_query(request) is None:
+        return SearchOutcome(request, [], 0, build_facets(request, {}))
     backend = search_backend()
     engine_down = False
     try:

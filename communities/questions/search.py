@@ -17,6 +17,7 @@ from wagtail.models import Site
 from communities import access, content
 from communities.models import CommunityPage, Visibility
 from search import documents, registry, service
+from search.query import clean, parse
 from search.backends.engines import engine_unavailable
 from search.backends.shared import search_backend
 from search.registry import DocumentData, Label
@@ -82,8 +83,9 @@ def reindex_community_questions(community):
 def similar(request, text):
     """Up to ``SIMILAR_MAX`` questions of the request's portal that ``request.user``
     may read, close to ``text`` (any of its words, best matches first)."""
-    text = text.strip()[:SIMILAR_QUERY_MAX]
-    if len(text) < SIMILAR_MIN_LENGTH:
+    text = clean(text, SIMILAR_QUERY_MAX)
+    query = parse(text).backend_query("or")
+    if len(text) < SIMILAR_MIN_LENGTH or query is None:
         return []
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     search = service.SearchRequest(
@@ -98,7 +100,7 @@ def similar(request, text):
     engine = isinstance(backend, ElasticsearchBaseSearchBackend)
     queryset = service.base_queryset(search, service.TokenFilters(engine))
     try:
-        results = backend.search(text, queryset, operator="or", order_by_relevance=True)
+        results = backend.search(query, queryset, operator="or", order_by_relevance=True)
         # A page as the search page gets it: an engine's hits are loaded by key,
         # since some filters (a token among facet_tokens) mean something else in SQL.
         return results.faceted_page(0, SIMILAR_MAX, [])[0]

@@ -95,28 +95,30 @@ class PortailPostgresQueryCompiler(PostgresSearchQueryCompiler):
         return [[_lexeme(stem) for stem in sorted(stems)] for stems in query_terms(text, languages)]
 
     def tsquery(self, query):
-        """The tsquery text for ``query``, or None when the stock compiler should
-        handle it (negations, match-all, fuzzy)."""
+        """The tsquery text for ``query``: "" when it has no searchable word (it
+        matches nothing), None when the stock compiler should handle it
+        (negations, match-all, fuzzy). Every term is quoted: nothing typed by a
+        reader reaches ``to_tsquery`` unquoted (``search.query``)."""
         if isinstance(query, PlainText):
             groups = self.term_groups(query.query_string)
-            if not groups:
-                return None
             joiner = " & " if query.operator.lower() == "and" else " | "
             return joiner.join("(" + " | ".join(group) + ")" for group in groups)
         if isinstance(query, Phrase):
             words = [group[0] for group in self.term_groups(query.query_string, (DEFAULT_LANGUAGE,))]
-            return " <-> ".join(words) or None
+            return " <-> ".join(words)
         if isinstance(query, (And, Or)):
             parts = [self.tsquery(subquery) for subquery in query.subqueries]
             if None in parts:
                 return None
-            return (" & " if isinstance(query, And) else " | ").join(f"({part})" for part in parts)
+            return (" & " if isinstance(query, And) else " | ").join(f"({part})" for part in parts if part)
         return None
 
     def search(self, config, start, stop, score_field=None, backend=None):
         tsquery = self.tsquery(self.query)
         if tsquery is None:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
+        if not tsquery:
+            return self.queryset.none()
         model = self.queryset.model
         entries = IndexEntry._meta.db_table
         pk_column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'

@@ -76,28 +76,30 @@ class PortailSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         return [[_quote(stem) for stem in sorted(stems)] for stems in query_terms(text, languages)]
 
     def fts_expression(self, query):
-        """The FTS5 query string for ``query``, or None when the stock compiler
-        should handle it (negations, match-all)."""
+        """The FTS5 query string for ``query``: "" when it has no searchable word
+        (it matches nothing), None when the stock compiler should handle it
+        (negations, match-all). Every term is quoted: nothing typed by a reader
+        reaches FTS5 unquoted (``search.query``)."""
         if isinstance(query, PlainText):
             groups = self.term_groups(query.query_string)
-            if not groups:
-                return None
             joiner = " AND " if query.operator.upper() == "AND" else " OR "
             return joiner.join("(" + " OR ".join(group) + ")" for group in groups)
         if isinstance(query, Phrase):
             words = [group[0].strip('"') for group in self.term_groups(query.query_string, (DEFAULT_LANGUAGE,))]
-            return '"' + " ".join(words) + '"' if words else None
+            return '"' + " ".join(words) + '"' if words else ""
         if isinstance(query, (And, Or)):
             parts = [self.fts_expression(subquery) for subquery in query.subqueries]
             if None in parts:
                 return None
-            return (" AND " if isinstance(query, And) else " OR ").join(f"({part})" for part in parts)
+            return (" AND " if isinstance(query, And) else " OR ").join(f"({part})" for part in parts if part)
         return None
 
     def search(self, config, start, stop, score_field=None):
         expression = self.fts_expression(self.query)
         if expression is None:
             return super().search(config, start, stop, score_field=score_field)
+        if not expression:
+            return self.queryset.none()
         model = self.queryset.model
         entries, fts = IndexEntry._meta.db_table, FTSEntry._meta.db_table
         pk_column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
