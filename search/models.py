@@ -145,17 +145,33 @@ class PromotedResult(models.Model):
 
 
 class QueryStat(models.Model):
-    """How often a query was searched on a portal on one day, and how often it found nothing."""
+    """How often a query was searched on a portal on one day, and how often an
+    anonymous reader of the portal would have found nothing with it (whoever searched:
+    a search only restricted content answers counts as finding nothing, so that these
+    numbers say no more than a public search does)."""
 
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     query = models.CharField(max_length=120)
     day = models.DateField()
     searches = models.PositiveIntegerField(default=0)
-    zero_results = models.PositiveIntegerField(default=0)
+    zero_results = models.PositiveIntegerField(default=0, help_text="Searches that would find nothing for an anonymous reader.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["site", "query", "day"], name="unique_query_stat_day")]
         indexes = [models.Index(fields=["site", "day"])]
+
+
+class QueryVisitor(models.Model):
+    """One visitor who searched a day's query, as a keyed hash of who they are and of
+    the portal and query (see ``search.analytics.visitor_key``): popular searches count
+    people, not requests, without keeping addresses or linking one visitor's queries.
+    Pruned once older than the popular searches' window."""
+
+    stat = models.ForeignKey(QueryStat, on_delete=models.CASCADE, related_name="visitors")
+    visitor = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["stat", "visitor"], name="unique_query_visitor")]
 
 
 class SavedSearch(models.Model):

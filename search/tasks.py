@@ -1,9 +1,11 @@
-"""Celery tasks of search: saved-search alerts, daily and weekly."""
+"""Celery tasks of search: saved-search alerts, daily and weekly, and forgetting
+who searched what once it no longer counts."""
 
 from celery import shared_task
 from celery.schedules import crontab
 
 ALERT_HOUR = 6
+PRUNE_HOUR = 3
 
 
 @shared_task(name="search.send_daily_alerts")
@@ -22,6 +24,13 @@ def send_weekly_alerts():
     return send_alerts(SavedSearch.Frequency.WEEKLY)
 
 
+@shared_task(name="search.prune_query_visitors")
+def prune_query_visitors():
+    from .analytics import prune_visitors
+
+    return prune_visitors()
+
+
 def register_beat_schedule():
     from sites.celery import app
 
@@ -32,4 +41,5 @@ def register_beat_schedule():
             "task": "search.send_weekly_alerts",
             "schedule": crontab(hour=ALERT_HOUR, minute=45, day_of_week="monday"),
         },
+        "search-prune-query-visitors": {"task": "search.prune_query_visitors", "schedule": crontab(hour=PRUNE_HOUR, minute=15)},
     }

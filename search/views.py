@@ -42,23 +42,33 @@ def _promoted(site, query):
     return [promotion for promotion in promotions.select_related("page") if promotion.page_id in live]
 
 
+def _with_query(params, query):
+    """The query string of ``params`` searching ``query`` instead: a suggestion keeps
+    the scope and filters it was checked with."""
+    params = params.copy()
+    params["q"] = query
+    return params.urlencode()
+
+
 @require_GET
 def search_page(request):
     site = Site.find_for_request(request)
     search = request_from_params(request.GET, site, _language(), audiences_for(request.user))
     outcome = run_search(search)
     if search.query and search.page == 1:
-        analytics.record(site, search.query, outcome.count)
+        analytics.record(request, search, outcome)
     params = request.GET.copy()
     params.pop("page", None)
+    suggestion = spelling_suggestion(search) if search.query and not outcome.count else ""
     context = {
         "search": search,
         "current_site": site,
         "outcome": outcome,
         "facet_names": FACETS,
         "promoted": _promoted(site, search.query) if search.page == 1 else [],
-        "popular": analytics.popular_queries(site) if site and not outcome.count else [],
-        "suggestion": spelling_suggestion(search.query, search.language) if search.query and not outcome.count else "",
+        "popular": analytics.popular_queries(site, search.language) if site and not outcome.count else [],
+        "suggestion": suggestion,
+        "suggestion_query": _with_query(params, suggestion) if suggestion else "",
         "page_query": params.urlencode(),
         "filter_params": {key: value for key, value in request.GET.items() if key not in ("page",)},
     }
@@ -121,7 +131,7 @@ def api_search(request):
     search = request_from_params(request.GET, site, _requested_language(request), audiences_for(request.user), _page_size(request.GET.get("page_size")))
     outcome = run_search(search)
     if search.query and search.page == 1:
-        analytics.record(site, search.query, outcome.count)
+        analytics.record(request, search, outcome)
     facets = None
     if outcome.facets is not None:
         facets = {

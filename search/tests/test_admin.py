@@ -2,9 +2,12 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
 
 from search import analytics
 from search.models import PromotedResult
+from search.service import SearchOutcome, SearchRequest
 
 
 @pytest.fixture
@@ -34,12 +37,20 @@ def test_editor_sees_and_creates_promotions_of_their_portal_only(client, editor_
     assert PromotedResult.objects.get(query="mobilite").site == portal_a.site
 
 
+def searched(site, query, count):
+    """Record an anonymous search of ``query`` on ``site`` that found ``count`` results."""
+    request = RequestFactory().get("/recherche/", {"q": query})
+    request.user = AnonymousUser()
+    search = SearchRequest(site=site, language="fr", query=query)
+    analytics.record(request, search, SearchOutcome(search, [], count, {}))
+
+
 @pytest.mark.django_db
 def test_query_analytics_report_per_portal(client, editor_a, portal_a, portal_b):
-    analytics.record(portal_a.site, "Îlots de chaleur", 3)
-    analytics.record(portal_a.site, "ilots de chaleur", 3)
-    analytics.record(portal_a.site, "zfe lyon", 0)
-    analytics.record(portal_b.site, "secret beta", 0)
+    searched(portal_a.site, "Îlots de chaleur", 3)
+    searched(portal_a.site, "ilots de chaleur", 3)
+    searched(portal_a.site, "zfe lyon", 0)
+    searched(portal_b.site, "secret beta", 0)
     client.force_login(editor_a)
     html = client.get("/admin/recherche/statistiques/").content.decode()
     assert "ilots de chaleur" in html and "zfe lyon" in html
