@@ -1,8 +1,11 @@
 """In-app notifications and e-mail digests.
 
-A digest lists the activity of the communities a member follows, limited to what
-they may read at sending time (``feeds.items_for``), never their own actions and
-never moderated content."""
+A notification stays for as long as its reader may still know what it names
+(``visible_notifications``): leaving a restricted community, being removed from
+it, or its becoming restricted while one is not a member hides its notices, and
+they show again if access comes back. A digest lists the activity of the
+communities a member follows, limited to what they may read at sending time
+(``feeds.items_for``), never their own actions and never moderated content."""
 
 import datetime
 
@@ -15,8 +18,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import access, feeds
-from .models import ActivityItem, Follow, Membership, Notification, Profile, Visibility
+from .models import ActivityItem, CommunityPage, Follow, Membership, Notification, Profile, Visibility
 
+# Notices about the reader's own place in a community (an invitation, a decision
+# on their request) name the community and nothing in it: they stay while the
+# reader may see the community. Every other kind names its content (a post, a
+# poll, an event...) and stays while they may read it.
+MEMBERSHIP_KINDS = (Notification.Kind.INVITED, Notification.Kind.APPROVED, Notification.Kind.REFUSED)
 PERIODS = {Profile.Digest.DAILY: datetime.timedelta(days=1), Profile.Digest.WEEKLY: datetime.timedelta(days=7)}
 DIGEST_MAX_ITEMS = 50
 
@@ -33,6 +41,24 @@ def notify_animateurs(community, kind, message, link="", exclude=None):
         Notification(user_id=user_id, community=community, kind=kind, message=message[:300], link=link[:500])
         for user_id in animateurs.values_list("user_id", flat=True)
     )
+
+
+def visible_notifications(user):
+    """``user``'s notifications that ``access.POLICY`` still lets them see, as one
+    query whatever their number. Nothing is deleted: a member who rejoins finds
+    their notices again. Published or not, a community keeps its notices, as
+    ``access.can`` does."""
+    notices = Notification.objects.filter(user=user)
+    if user.is_superuser:
+        return notices
+    communities = CommunityPage.objects.all()
+    readable = access.readable_communities(user, communities).values("pk")
+    visible = access.visible_communities(user, communities).values("pk")
+    return notices.filter(Q(community__in=readable) | Q(kind__in=MEMBERSHIP_KINDS, community__in=visible))
+
+
+def unread_count(user):
+    return visible_notifications(user).filter(read_at__isnull=True).count()
 
 
 def readers(community, users):

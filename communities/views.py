@@ -13,7 +13,8 @@ from sites.branding import branding_for_request
 from themes.registry import select_theme_template
 
 from . import access, feeds, forms
-from .models import Follow, Membership, Notification, Profile
+from .models import Follow, Membership, Profile
+from .notifications import visible_notifications
 
 DIRECTORY_PAGE_SIZE = 30
 
@@ -45,7 +46,7 @@ def feed(request):
 
 @login_required
 def notifications(request):
-    notices = Notification.objects.filter(user=request.user).select_related("community")
+    notices = visible_notifications(request.user)
     if request.method == "POST":
         notices.filter(read_at__isnull=True).update(read_at=timezone.now())
         messages.success(request, _("Toutes les notifications sont marquées comme lues."))

@@ -4,15 +4,18 @@ Who may subscribe to which feed:
 - a portal's feed is public and holds only public events (see ``listing``);
 - a public community's feed is public;
 - an on-request or secret community's feed has no public address: each reader
-  gets a personal address holding a signed token (``feed_token``), outside the
-  community's URL (calendar apps cannot log in, and a secret community is a 404
-  to them). The token is checked against the community's rules at every fetch,
-  so the address stops working as soon as its owner stops being a reader."""
+  gets a personal address outside the community's URL (calendar apps cannot log
+  in, and a secret community is a 404 to them), holding a random key
+  (``CalendarKey``) that names neither them nor the community. Its owner is
+  checked against the community's rules at every fetch, so the address stops
+  working as soon as they stop being a reader; they may change it at any time
+  (``reset_key``), and it is forgotten when their membership ends. (Addresses
+  signed with the members' and communities' ids, given before these keys, are
+  404s.)"""
 
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.core import signing
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +29,6 @@ from communities.models import CommunityPage, Visibility
 from sites import alternates as site_alternates
 
 PRODID = "-//Portail des territoires//Agenda//FR"
-TOKEN_SALT = "events.calendar-feed"
 
 
 def _calendar(name):
@@ -78,39 +80,32 @@ def response(request, name, events, filename, private=False):
     return result
 
 
-# Personal feed tokens for restricted communities.
+# Personal feed keys for restricted communities.
 
 
-def feed_token(user, community):
-    return signing.Signer(salt=TOKEN_SALT).sign_object({"u": user.pk, "c": community.pk})
+def personal_key(user, community):
+    """``user``'s key for ``community``'s feed, made on first use."""
+    from .models import CalendarKey
+
+    return CalendarKey.objects.get_or_create(user=user, community=community)[0].key
 
 
-def _read_token(token):
-    try:
-        data = signing.Signer(salt=TOKEN_SALT).unsign_object(token or "")
-    except (signing.BadSignature, TypeError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+def reset_key(user, community):
+    """Give ``user`` a new key for ``community``'s feed: the old address stops at once."""
+    from .models import CalendarKey, new_calendar_key
+
+    CalendarKey.objects.update_or_create(user=user, community=community, defaults={"key": new_calendar_key()})
 
 
-def community_of_token(token):
-    """The id of the community a token is for, or None."""
-    community_id = _read_token(token).get("c")
-    return community_id if isinstance(community_id, int) else None
-
-
-def user_for_token(token, community):
-    """The user a token was made for, if it is valid for ``community`` and they
+def community_for_key(key):
+    """The live community whose feed ``key`` opens, if its owner is active and
     may still read it; else None."""
-    from django.contrib.auth import get_user_model
+    from .models import CalendarKey
 
-    data = _read_token(token)
-    if data.get("c") != community.pk or not isinstance(data.get("u"), int):
+    found = CalendarKey.objects.filter(key=key, user__is_active=True, community__live=True).select_related("user", "community").first()
+    if found is None or not access.can(found.user, found.community, access.Action.READ):
         return None
-    user = get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
-    if user is None or not access.can(user, community, access.Action.READ):
-        return None
-    return user
+    return found.community
 
 
 def community_feed_url(community, user=None):
@@ -121,7 +116,7 @@ def community_feed_url(community, user=None):
     if user is None or not user.is_authenticated or not access.can(user, community, access.Action.READ):
         return None
     site = community.get_site()
-    return site.root_url + reverse("events:personal_feed", kwargs={"token": feed_token(user, community)})
+    return site.root_url + reverse("events:personal_feed", kwargs={"key": personal_key(user, community)})
 
 
 # Discovery: <link rel="alternate" type="text/calendar"> in pages' <head>.

@@ -5,4 +5,4 @@ from django.urls import path
 from . import views
 
 app_name = "events"
-urlpatterns = [path("communaute/<str:token>.ics", views.personal_feed, name="personal_feed")]
+urlpatterns = [path("communaute/<str:key>.ics", views.personal_feed, name="personal_feed")]

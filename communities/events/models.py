@@ -4,6 +4,7 @@ An event lives in a community (its readers see it, its members register) or on
 a portal, under any page of the portal's tree. Times are stored in UTC and shown
 in the event's own time zone."""
 
+import secrets
 import zoneinfo
 
 import nh3
@@ -296,3 +297,22 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.event} ({self.get_status_display()})"
+
+
+def new_calendar_key():
+    """256 random bits, URL-safe: nothing in it says whose address it is."""
+    return secrets.token_urlsafe(32)
+
+
+class CalendarKey(models.Model):
+    """The key in a reader's personal calendar address of a restricted community
+    (see ``calendars``). It is random, not derived from ids: the reader can
+    change it, and it goes with their membership."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    community = models.ForeignKey("communities.CommunityPage", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64, unique=True, default=new_calendar_key)
+
+    class Meta:
+        verbose_name = _("adresse d'agenda personnelle")
+        constraints = [models.UniqueConstraint(fields=["user", "community"], name="unique_calendar_key")]

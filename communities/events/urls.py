@@ -9,4 +9,5 @@ urlpatterns = [
     path("mois/", views.community_month, name="month_current"),
     path("mois/<int:year>-<int:month>/", views.community_month, name="month"),
     path("ical/", views.community_feed, name="feed"),
+    path("ical/nouvelle-adresse/", views.reset_personal_feed, name="feed_reset"),
 ]

@@ -23,7 +23,7 @@ from communities import access, page_views, tools
 from communities.access import Action
 from communities.membership import display_name
 from communities.feeds import page_number
-from communities.models import CommunityPage, Visibility
+from communities.models import Visibility
 from sites.branding import branding_for_request
 from themes.registry import select_theme_template
 
@@ -228,10 +228,13 @@ def agenda_feed(request, agenda):
 
 
 def _community_response(request, community, name, context):
+    feed_url = calendars.community_feed_url(community, request.user)
+    personal = feed_url is not None and community.visibility != Visibility.PUBLIC
     context.update(
         list_url=tools.url(community, "agenda", "index", request=request),
         month_view_url=tools.url(community, "agenda", "month_current", request=request),
-        feed_url=calendars.community_feed_url(community, request.user),
+        feed_url=feed_url,
+        feed_reset_url=tools.url(community, "agenda", "feed_reset", request=request) if personal else "",
         can_add_event=community.permissions_for_user(request.user).can_add_subpage(),
         add_event_url=reverse("wagtailadmin_pages:add", args=("events", "eventpage", community.pk)),
     )
@@ -265,12 +268,25 @@ def community_feed(request, community):
     return calendars.response(request, community.title, listing.community_events(community).order_by("start").list(), community.slug)
 
 
-def personal_feed(request, token):
+def personal_feed(request, key):
     """A reader's own feed of a restricted community, for calendar apps that
-    cannot log in; served while the token's owner may read the community."""
-    community = CommunityPage.objects.live().filter(pk=calendars.community_of_token(token)).first()
-    if community is None or calendars.user_for_token(token, community) is None:
+    cannot log in; served while the key's owner may read the community."""
+    community = calendars.community_for_key(key)
+    if community is None:
         raise Http404
     events = listing.community_events(community).order_by("start").list()
     return calendars.response(request, community.title, events, community.slug, private=True)
 
+
+def reset_personal_feed(request, community):
+    """A reader changes their personal address, say after sharing it by mistake."""
+    denied = page_views.require(request, community, Action.READ)
+    if denied:
+        return denied
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if community.visibility == Visibility.PUBLIC:
+        raise Http404
+    calendars.reset_key(request.user, community)
+    messages.success(request, _("Votre adresse d'abonnement a changé : l'ancienne ne fonctionne plus. Abonnez votre agenda à la nouvelle."))
+    return redirect(tools.url(community, "agenda", "index", request=request))

@@ -25,3 +25,15 @@ def excerpt(html, length=200):
     from ..content import plain_text
 
     return plain_text(html, max_length=int(length))
+
+
+@register.simple_tag(takes_context=True)
+def unread_notifications(context):
+    """How many unread notifications the logged-in reader may still see, for the
+    member bar; notices of a community they lost access to do not count."""
+    from ..notifications import unread_count
+
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return 0
+    return unread_count(user)
