@@ -222,6 +222,10 @@ TAGGIT_CASE_INSENSITIVE = True
 # SEARCH_URL and SEARCH_BACKEND (see search/backends/settings.py).
 WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 
+# Veille newsletter subscriptions (double opt-in), as (requests, window in seconds):
+# per client address, and confirmation e-mails per e-mail address across portals.
+VEILLE_SUBSCRIPTION_RATE_LIMITS = {"client": (5, 3600), "address": (1, 600)}
+
 # Harvesting refuses private addresses except in these networks (comma-separated CIDRs).
 HARVEST_ALLOWED_PRIVATE_NETWORKS = env_list("HARVEST_ALLOWED_PRIVATE_NETWORKS")
 # Serve the demo partners' documents under /demo-sources/ (development and the audit only).
