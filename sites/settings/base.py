@@ -171,6 +171,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Links and names in allauth's e-mails come from the portal, not from the Host header.
+ACCOUNT_ADAPTER = "sites.accounts.PortalAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "communities.forms.SignupForm"
@@ -210,6 +212,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 WAGTAIL_SITE_NAME = "Portail des territoires"
 # ASCII page addresses (« mobilité » gives « mobilite »): readable when shared, never percent-encoded.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Scheme of the portals' absolute addresses (e-mails, feeds, links between portals):
+# empty, Wagtail's rule (https for a site on port 443, http otherwise); see sites/portal_urls.py.
+PORTAL_URL_SCHEME = os.environ.get("PORTAL_URL_SCHEME", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://portail.localhost:8000")
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp", "bmp": "webp"}
 # Largest file a member may share in a community's documents (bytes).

@@ -85,6 +85,18 @@ def test_a_bad_address_gets_a_form_error(client, portal_a):
     assert 'aria-invalid="true"' in response.content.decode() and not Subscriber.objects.exists()
 
 
+@override_settings(ALLOWED_HOSTS=["*"], PORTAL_URL_SCHEME="https")
+def test_the_confirmation_links_to_the_portal_never_to_the_host_header(client, portal_a, django_capture_on_commit_callbacks):
+    from wagtail.models import Site
+
+    Site.objects.update(is_default_site=False)
+    Site.objects.filter(pk=portal_a.site.pk).update(is_default_site=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("veille:subscribe"), {"email": "lea@example.org"}, HTTP_HOST="portail.attaquant.example")
+    body = mail.outbox[-1].body
+    assert re.search(r"https://alpha\.localhost/lettre-de-veille/confirmer/\S+/", body) and "attaquant" not in body
+
+
 @override_settings(VEILLE_SUBSCRIPTION_RATE_LIMITS={"client": (3, 3600), "address": (1, 600)})
 def test_a_client_asking_too_often_is_told_to_wait_and_sends_nothing(client, portal_a, django_capture_on_commit_callbacks):
     def ask(email, address="203.0.113.7"):
