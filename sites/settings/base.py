@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from search.backends.settings import search_backends_from_env
 
@@ -71,10 +72,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,6 +90,39 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Content-Security-Policy (django-csp) of the portals' pages: scripts only from
+# the site's own files, no inline script or event handler; inline styles only
+# through the per-request nonce (base.html's portal colours). Images may come
+# from partners' sites (harvested content) and frames from video hosts (embeds).
+# The Wagtail admin, whose pages carry inline scripts and styles, keeps none.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", "https:"],
+        "font-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # as X-Frame-Options: DENY
+        "frame-ancestors": [NONE],
+    },
+}
+# Powerful browser features no page of the portals uses, denied to them and to
+# anything they embed. Fullscreen and autoplay stay for embedded videos.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+        "idle-detection", "magnetometer", "microphone", "midi", "payment", "serial", "usb",
+    )
+}  # fmt: skip
 
 ROOT_URLCONF = "sites.urls"
 
@@ -220,7 +257,6 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp"
 # Largest file a member may share in a community's documents (bytes).
 COMMUNITY_DOCUMENT_MAX_SIZE = int(os.environ.get("COMMUNITY_DOCUMENT_MAX_SIZE", 20 * 1024 * 1024))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
 # Search: the embedded database backend by default; OpenSearch / Elasticsearch from
