@@ -5,8 +5,8 @@ import re
 
 import nh3
 from django.conf import settings
-from django.core.cache import cache
-from django.utils import timezone
+
+from sites import ratelimit
 
 ALLOWED_TAGS = {"a", "b", "blockquote", "br", "code", "em", "i", "li", "ol", "p", "pre", "strong", "ul"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -54,12 +54,4 @@ def hit_rate_limit(user, kind):
     """Count one ``kind`` action by ``user``; True when they exceed the limit of
     the current window (the action must then be refused)."""
     limit, window = rate_limit(kind)
-    slot = int(timezone.now().timestamp()) // window
-    key = f"communities:rate:{kind}:{user.pk}:{slot}"
-    if cache.add(key, 1, window):
-        return limit < 1
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, window)
-        return False
+    return ratelimit.hit(f"communities-{kind}", user.pk, limit, window)

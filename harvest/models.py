@@ -14,6 +14,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from sites.portal_urls import root_url
+
 from .backends import BACKEND_CHOICES, get_backend
 from .forms import HarvestedItemForm, HarvestSourceForm
 
@@ -244,7 +246,7 @@ class HarvestedItem(index.Indexed, ClusterableModel):
         return reverse("harvest:item", args=[self.pk])
 
     def get_full_url(self):
-        return self.source.site.root_url + self.get_absolute_url()
+        return root_url(self.source.site) + self.get_absolute_url()
 
     @classmethod
     def get_indexed_objects(cls):

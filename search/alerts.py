@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from sites.models import PortalBranding
+from sites.portal_urls import root_url
 
 from .models import SavedSearch
 from .query import clean
@@ -47,7 +48,7 @@ def search_params(alert):
 
 
 def _portal_url(site, path):
-    return site.root_url.rstrip("/") + path
+    return root_url(site).rstrip("/") + path
 
 
 def search_url(alert):

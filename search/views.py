@@ -1,17 +1,17 @@
 """The search page of every portal, the JSON API and its autocomplete."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from sites import ratelimit
 from sites.branding import branding_for_request
 from themes.registry import select_theme_template
 
@@ -76,19 +76,9 @@ def search_page(request):
     return TemplateResponse(request, template, context)
 
 
-def _client_key(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _rate_limited(request, name="search-api", limit=API_RATE_LIMIT):
-    """A fixed one-minute window per client, counted in the shared cache."""
-    key = f"{name}:{_client_key(request)}:{timezone.now():%Y%m%d%H%M}"
-    if cache.add(key, 1, 60):
-        return False
-    try:
-        return cache.incr(key) > limit
-    except ValueError:
-        return False
+    """A fixed one-minute window per client."""
+    return ratelimit.hit(name, ratelimit.client_address(request), limit, 60)
 
 
 def _too_many_requests():

@@ -15,6 +15,8 @@ once for both."""
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http.request import split_domain_port
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -23,6 +25,7 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
 
 from .db import prepared_statements
+from .portal_urls import root_url
 
 CACHE_SECONDS = 3600  # as Wagtail
 
@@ -57,7 +60,7 @@ def _all_sites():
 def _compute(sites=None):
     sites = _all_sites() if sites is None else sites
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return [SiteRootPath(s.id, s.root_page.url_path, s.root_url, s.root_page.locale.language_code) for s in sites]
+        return [SiteRootPath(s.id, s.root_page.url_path, root_url(s), s.root_page.locale.language_code) for s in sites]
     translations = {}
     rows = (
         Page.objects.filter(translation_key__in={site.root_page.translation_key for site in sites})
@@ -67,7 +70,7 @@ def _compute(sites=None):
     for key, url_path, language_code in rows:
         translations.setdefault(key, []).append((url_path, language_code))
     return [
-        SiteRootPath(site.id, url_path, site.root_url, language_code)
+        SiteRootPath(site.id, url_path, root_url(site), language_code)
         for site in sites
         for url_path, language_code in translations.get(site.root_page.translation_key, [])
     ]
@@ -176,6 +179,14 @@ def page_urls(request, url_paths):
         same_site = current is not None and chosen.site_id == current.pk
         urls.append(path if same_site or single_site else chosen.root_url + path)
     return urls
+
+
+@receiver(setting_changed)
+def _scheme_changed(setting, **kwargs):
+    """The root paths carry each site's address, scheme included: a new
+    ``PORTAL_URL_SCHEME`` (in tests) builds them anew."""
+    if setting == "PORTAL_URL_SCHEME":
+        cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
 
 
 def install():

@@ -27,6 +27,7 @@ from wagtail.models import Page
 from communities import access, content, tools
 from communities.models import CommunityPage, Visibility
 from sites import alternates as site_alternates
+from sites.portal_urls import root_url
 
 PRODID = "-//Portail des territoires//Agenda//FR"
 
@@ -115,8 +116,7 @@ def community_feed_url(community, user=None):
         return tools.full_url(community, "agenda", "feed")
     if user is None or not user.is_authenticated or not access.can(user, community, access.Action.READ):
         return None
-    site = community.get_site()
-    return site.root_url + reverse("events:personal_feed", kwargs={"key": personal_key(user, community)})
+    return root_url(community.get_site()) + reverse("events:personal_feed", kwargs={"key": personal_key(user, community)})
 
 
 # Discovery: <link rel="alternate" type="text/calendar"> in pages' <head>.

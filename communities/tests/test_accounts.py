@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import override_settings
 
 from communities.factories import member_user
 from communities.models import Profile
@@ -117,3 +118,53 @@ def test_directory_respects_privacy_and_filters(client, directory_people, domain
     client.logout()
     members_only = directory_people["Bruno Membres"].profile
     assert client.get(f"/membres/{members_only.pk}/", HTTP_HOST=HOST).status_code == 404
+
+
+FORGED = "portail.attaquant.example"
+
+
+@pytest.fixture
+def alpha_by_default(world):
+    """Portal Alpha as the default site, the one a Host naming no portal gets."""
+    from wagtail.models import Site
+
+    Site.objects.update(is_default_site=False)
+    Site.objects.filter(hostname=HOST).update(is_default_site=True)
+
+
+@override_settings(ALLOWED_HOSTS=["*"])
+def test_password_reset_links_to_the_portal_whatever_the_host_header(client, alpha_by_default):
+    """Under a wildcard ALLOWED_HOSTS, a forged Host matches no portal: the mail
+    still names and links to the default portal, never to the forged domain."""
+    user = member_user("cible")
+    mail.outbox.clear()
+    client.post("/compte/password/reset/", {"email": user.email}, HTTP_HOST=FORGED)
+    message = mail.outbox[-1]
+    assert re.search(r"^http://alpha\.localhost/compte/password/reset/key/\S+/$", message.body, re.MULTILINE)
+    assert FORGED not in message.body and FORGED not in message.subject
+    assert "Portail Alpha" in message.body and "alpha.localhost" in message.body
+
+    client.post("/compte/password/reset/", {"email": "inconnue@example.org"}, HTTP_HOST=f"{FORGED}:8443")
+    unknown = mail.outbox[-1]  # the mail to an address with no account invites to sign up
+    assert unknown.to == ["inconnue@example.org"] and "http://alpha.localhost/compte/signup/" in unknown.body
+    assert FORGED not in unknown.body
+
+
+@override_settings(ALLOWED_HOSTS=["*"], PORTAL_URL_SCHEME="https")
+def test_signup_confirmation_links_to_the_portal_with_the_configured_scheme(client, alpha_by_default):
+    data = {"email": "nouvelle@example.org", "password1": PASSWORD, "password2": PASSWORD, "display_name": "Nouvelle",
+            "organisation": "", "organisation_type": "collectivite"}
+    client.post("/en/compte/signup/", data, HTTP_HOST=FORGED)
+    message = mail.outbox[-1]
+    assert re.search(r"go to https://alpha\.localhost/en/compte/confirm-email/\S+/$", message.body, re.MULTILINE)
+    assert FORGED not in message.body
+
+
+def test_account_mails_link_to_the_portal_the_host_names(client, world):
+    from sites.portals import create_portal
+
+    create_portal("beta.localhost", "Portail Bêta", port=8000)
+    member_user("betanaute", email="betanaute@example.org")
+    client.post("/compte/password/reset/", {"email": "betanaute@example.org"}, HTTP_HOST="beta.localhost:8000")
+    body = mail.outbox[-1].body
+    assert "http://beta.localhost:8000/compte/password/reset/key/" in body and "Portail Bêta" in body

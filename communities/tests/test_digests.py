@@ -95,3 +95,18 @@ def test_immediate_mails_go_to_readers_only(world, fresh_people):
 def test_beat_schedule_sends_daily_and_weekly_digests():
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert {"communities.send_daily_digests", "communities.send_weekly_digests"} <= tasks
+
+
+def test_mails_link_to_the_portal_with_the_configured_scheme(world, fresh_people, settings):
+    """Behind TLS (``PORTAL_URL_SCHEME``), links in mails are https whatever port the site was given."""
+    settings.PORTAL_URL_SCHEME = "https"
+    reader = member_user("https-lectrice")
+    public = world.communities[Visibility.PUBLIC]
+    add_member(public, reader)
+    membership.follow(reader, public)
+    set_digest(reader, Profile.Digest.IMMEDIATE)
+    mail.outbox.clear()
+    posting.publish_post(public, fresh_people["animateur"], "Lien sécurisé", "<p>Par TLS.</p>")
+    assert notifications.send_immediate(ActivityItem.objects.get(post__title="Lien sécurisé").pk) == 1
+    body = mail.outbox[0].body
+    assert "https://alpha.localhost/" in body and "http://alpha.localhost" not in body

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sites.models import PortalBranding
+from sites.portal_urls import root_url
 
 from .models import Dispatch, Subscriber
 from .tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT, make_token
@@ -21,7 +22,7 @@ RESEND_AFTER = datetime.timedelta(minutes=15)
 
 def _absolute(site, language, name, token):
     with translation.override(language):
-        return site.root_url + reverse(name, args=[token])
+        return root_url(site) + reverse(name, args=[token])
 
 
 def confirm_url(subscriber):

@@ -1,12 +1,14 @@
 """The newsletter's public views: subscribe, confirm, unsubscribe (one click)."""
 
+from django.conf import settings
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale, Site
 
+from sites import ratelimit
 from sites.branding import branding_for_request
 from themes.registry import select_theme_template
 
@@ -34,14 +36,47 @@ def _archive_url(request, site):
     return index.get_url(request) if index else "/"
 
 
+def _refusal(request, email):
+    """Why this subscription request is refused, or None. Each client may ask a
+    few times an hour, and each address receive one confirmation e-mail in a
+    while, whatever the portal: the form cannot be used to flood mailboxes."""
+    limits = settings.VEILLE_SUBSCRIPTION_RATE_LIMITS
+    limit, window = limits["client"]
+    if ratelimit.hit("veille-subscribe-client", ratelimit.client_address(request), limit, window):
+        minutes = window // 60
+        message = ngettext(
+            "Trop de demandes d'abonnement ont été envoyées depuis votre connexion. Réessayez dans %(minutes)d minute.",
+            "Trop de demandes d'abonnement ont été envoyées depuis votre connexion. Réessayez dans %(minutes)d minutes.",
+            minutes,
+        )
+        return message % {"minutes": minutes}, window
+    limit, window = limits["address"]
+    if ratelimit.hit("veille-subscribe-address", email.strip().lower(), limit, window):
+        minutes = window // 60
+        message = ngettext(
+            "Un e-mail de confirmation vient déjà d'être demandé pour cette adresse : consultez votre messagerie, ou réessayez dans %(minutes)d minute.",
+            "Un e-mail de confirmation vient déjà d'être demandé pour cette adresse : consultez votre messagerie, ou réessayez dans %(minutes)d minutes.",
+            minutes,
+        )
+        return message % {"minutes": minutes}, window
+    return None
+
+
 @require_POST
 def subscribe(request):
     site = _portal(request)
     form = SubscribeForm(request.POST)
+    context = {"form": form, "archive_url": _archive_url(request, site)}
     if not form.is_valid():
-        return _render(request, "veille/subscribe.html", {"form": form, "archive_url": _archive_url(request, site)}, status=400)
+        return _render(request, "veille/subscribe.html", context, status=400)
+    refusal = _refusal(request, form.cleaned_data["email"])
+    if refusal:
+        message, retry_after = refusal
+        response = _render(request, "veille/subscribe.html", {**context, "refused": message}, status=429)
+        response["Retry-After"] = str(retry_after)
+        return response
     newsletter.subscribe(site, form.cleaned_data["email"], get_language() or "fr")
-    return _render(request, "veille/subscribe.html", {"done": True, "archive_url": _archive_url(request, site)})
+    return _render(request, "veille/subscribe.html", {"done": True, "archive_url": context["archive_url"]})
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,6 +7,8 @@ from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from sites.portal_urls import root_url
+
 from ..analysis import fold, query_terms
 
 register = template.Library()
@@ -42,8 +44,9 @@ def highlight(document, query):
 def result_url(context, document):
     """A path on the current portal, the full address elsewhere."""
     site = context.get("current_site")
-    if site is not None and document.site_id == site.pk and document.url.startswith(site.root_url):
-        return document.url[len(site.root_url) :] or "/"
+    root = root_url(site) if site is not None else None
+    if root is not None and document.site_id == site.pk and document.url.startswith(root):
+        return document.url[len(root) :] or "/"
     return document.url
 
 

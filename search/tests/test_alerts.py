@@ -191,3 +191,15 @@ def test_anonymous_readers_are_sent_to_log_in(client, portal_a):
     assert response.status_code == 302 and response["Location"].startswith("/compte/login/")
     assert client.get("/recherche/alertes/", **host(portal_a)).status_code == 302
     assert not SavedSearch.objects.exists()
+
+
+@pytest.mark.django_db
+def test_alert_mail_links_to_the_portal_with_the_configured_scheme(portal_a, publish, reader, search_index, settings):
+    settings.PORTAL_URL_SCHEME = "https"
+    alert = save_alert(reader, portal_a)
+    publish(portal_a, "Plan vélo sécurisé")
+    refresh(search_index)
+    assert send_daily_alerts.delay().get() == 1
+    [message] = mail.outbox
+    assert "https://alpha.localhost/recherche/alertes/" in message.body
+    assert alerts.search_url(alert).startswith("https://alpha.localhost/recherche/?") and "http://" not in message.body

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from search.backends.settings import search_backends_from_env
 
@@ -71,10 +72,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,6 +90,39 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Content-Security-Policy (django-csp) of the portals' pages: scripts only from
+# the site's own files, no inline script or event handler; inline styles only
+# through the per-request nonce (base.html's portal colours). Images may come
+# from partners' sites (harvested content) and frames from video hosts (embeds).
+# The Wagtail admin, whose pages carry inline scripts and styles, keeps none.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", "https:"],
+        "font-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # as X-Frame-Options: DENY
+        "frame-ancestors": [NONE],
+    },
+}
+# Powerful browser features no page of the portals uses, denied to them and to
+# anything they embed. Fullscreen and autoplay stay for embedded videos.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+        "idle-detection", "magnetometer", "microphone", "midi", "payment", "serial", "usb",
+    )
+}  # fmt: skip
 
 ROOT_URLCONF = "sites.urls"
 
@@ -171,6 +208,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Links and names in allauth's e-mails come from the portal, not from the Host header.
+ACCOUNT_ADAPTER = "sites.accounts.PortalAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "communities.forms.SignupForm"
@@ -210,17 +249,23 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 WAGTAIL_SITE_NAME = "Portail des territoires"
 # ASCII page addresses (« mobilité » gives « mobilite »): readable when shared, never percent-encoded.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Scheme of the portals' absolute addresses (e-mails, feeds, links between portals):
+# empty, Wagtail's rule (https for a site on port 443, http otherwise); see sites/portal_urls.py.
+PORTAL_URL_SCHEME = os.environ.get("PORTAL_URL_SCHEME", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://portail.localhost:8000")
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp", "bmp": "webp"}
 # Largest file a member may share in a community's documents (bytes).
 COMMUNITY_DOCUMENT_MAX_SIZE = int(os.environ.get("COMMUNITY_DOCUMENT_MAX_SIZE", 20 * 1024 * 1024))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
 # Search: the embedded database backend by default; OpenSearch / Elasticsearch from
 # SEARCH_URL and SEARCH_BACKEND (see search/backends/settings.py).
 WAGTAILSEARCH_BACKENDS = search_backends_from_env()
+
+# Veille newsletter subscriptions (double opt-in), as (requests, window in seconds):
+# per client address, and confirmation e-mails per e-mail address across portals.
+VEILLE_SUBSCRIPTION_RATE_LIMITS = {"client": (5, 3600), "address": (1, 600)}
 
 # Harvesting refuses private addresses except in these networks (comma-separated CIDRs).
 HARVEST_ALLOWED_PRIVATE_NETWORKS = env_list("HARVEST_ALLOWED_PRIVATE_NETWORKS")

@@ -13,6 +13,8 @@ for required in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"):
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+# Behind TLS, e-mails and feeds link to https addresses, whatever port the sites were given.
+PORTAL_URL_SCHEME = os.environ.get("PORTAL_URL_SCHEME", "https" if SECURE_SSL_REDIRECT else "")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

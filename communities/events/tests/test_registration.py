@@ -112,3 +112,15 @@ def test_registering_needs_a_post_from_a_logged_in_person(client, world, host, c
     response = client.post(_register_url(event), HTTP_HOST=host)
     assert response.status_code == 302 and "/compte/" in response.url
     assert not Registration.objects.filter(event=event).exists()
+
+
+def test_the_promotion_mail_links_to_the_portal_with_the_configured_scheme(world, agenda, fresh_people, settings, django_capture_on_commit_callbacks):
+    settings.PORTAL_URL_SCHEME = "https"
+    event = publish_event(agenda, "Journée sécurisée", capacity=1)
+    registration.register(event, fresh_people["visitor"])
+    registration.register(event, fresh_people["member"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration.cancel(event, fresh_people["visitor"])
+    [message] = mail.outbox
+    assert event.full_url.startswith("https://alpha.localhost/") and event.full_url in message.body

@@ -187,7 +187,7 @@ def test_multiple_choice_results_with_percentages(client, world, fresh_people):
     assert "2 votes (100 %)" in html
     assert "1 vote (50 %)" in html
     assert "0 vote (0 %)" in html or "0 votes (0 %)" in html
-    assert 'style="width: 100%"' in html
+    assert '<progress class="poll-results__bar" max="100" value="100"' in html
     assert "Vous avez voté à ce sondage." in html
     # A named poll shows members who chose what.
     names = f"{display_name(fresh_people['member'])}, {display_name(fresh_people['expert'])}"

@@ -8,7 +8,7 @@ from email import message_from_bytes
 import pytest
 from django.core import mail
 from django.db.models import F
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from communities.models import Visibility
@@ -63,6 +63,7 @@ def test_subscribing_again_sends_nothing_to_a_confirmed_address(client, portal_a
     assert mail.outbox == []
 
 
+@override_settings(VEILLE_SUBSCRIPTION_RATE_LIMITS={"client": (10, 3600), "address": (10, 600)})
 def test_a_pending_address_gets_one_confirmation_at_a_time(client, portal_a, django_capture_on_commit_callbacks):
     import datetime
 
@@ -71,7 +72,7 @@ def test_a_pending_address_gets_one_confirmation_at_a_time(client, portal_a, dja
             client.post(reverse("veille:subscribe"), {"email": "cible@example.org"}, HTTP_HOST=ALPHA)
 
     ask()
-    ask()
+    ask()  # even with the rate limits of the cache out of the way (see below)
     assert len(mail.outbox) == 1
     Subscriber.objects.update(confirmation_sent_at=F("confirmation_sent_at") - datetime.timedelta(minutes=20))
     ask()
@@ -82,6 +83,52 @@ def test_a_bad_address_gets_a_form_error(client, portal_a):
     response = client.post(reverse("veille:subscribe"), {"email": "pas une adresse"}, HTTP_HOST=ALPHA)
     assert response.status_code == 400
     assert 'aria-invalid="true"' in response.content.decode() and not Subscriber.objects.exists()
+
+
+@override_settings(ALLOWED_HOSTS=["*"], PORTAL_URL_SCHEME="https")
+def test_the_confirmation_links_to_the_portal_never_to_the_host_header(client, portal_a, django_capture_on_commit_callbacks):
+    from wagtail.models import Site
+
+    Site.objects.update(is_default_site=False)
+    Site.objects.filter(pk=portal_a.site.pk).update(is_default_site=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("veille:subscribe"), {"email": "lea@example.org"}, HTTP_HOST="portail.attaquant.example")
+    body = mail.outbox[-1].body
+    assert re.search(r"https://alpha\.localhost/lettre-de-veille/confirmer/\S+/", body) and "attaquant" not in body
+
+
+@override_settings(VEILLE_SUBSCRIPTION_RATE_LIMITS={"client": (3, 3600), "address": (1, 600)})
+def test_a_client_asking_too_often_is_told_to_wait_and_sends_nothing(client, portal_a, django_capture_on_commit_callbacks):
+    def ask(email, address="203.0.113.7"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(reverse("veille:subscribe"), {"email": email}, HTTP_HOST=ALPHA, REMOTE_ADDR=address)
+
+    assert [ask(f"lecteur{number}@example.org").status_code for number in range(3)] == [200, 200, 200]
+    refused = ask("lecteur3@example.org")
+    assert refused.status_code == 429 and refused["Retry-After"] == "3600"
+    page = refused.content.decode()
+    assert "Trop de demandes d&#x27;abonnement" in page and "Réessayez dans 60 minutes" in page
+    assert 'value="lecteur3@example.org"' in page  # what the reader typed is still in the form
+    assert len(mail.outbox) == 3 and not Subscriber.objects.filter(email="lecteur3@example.org").exists()
+
+    assert ask("lecteur3@example.org", address="198.51.100.2").status_code == 200  # another client is not held back
+    assert len(mail.outbox) == 4
+
+
+@override_settings(VEILLE_SUBSCRIPTION_RATE_LIMITS={"client": (5, 3600), "address": (1, 600)})
+def test_an_address_gets_one_confirmation_in_a_while_whatever_the_portal(client, portal_a, portal_b, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(reverse("veille:subscribe"), {"email": "cible@example.org"}, HTTP_HOST=ALPHA)
+        again = client.post(reverse("veille:subscribe"), {"email": "Cible@Example.org"}, HTTP_HOST="beta.localhost")
+    assert first.status_code == 200 and again.status_code == 429
+    assert "vient déjà d&#x27;être demandé pour cette adresse" in again.content.decode()
+    assert len(mail.outbox) == 1 and not Subscriber.objects.filter(site=portal_b.site).exists()
+
+
+@override_settings(VEILLE_SUBSCRIPTION_RATE_LIMITS={"client": (0, 3600), "address": (1, 600)})
+def test_the_refusal_is_in_english_for_english_readers(client, portal_a):
+    response = client.post("/en" + reverse("veille:subscribe"), {"email": "reader@example.org"}, HTTP_HOST=ALPHA)
+    assert response.status_code == 429 and "Too many subscription requests" in response.content.decode()
 
 
 @pytest.fixture
