@@ -26,6 +26,9 @@ class StatsMenuItem(MenuItem):
         return may_see_stats(request.user)
 
 
+hooks.register("construct_portal_sitemap_queryset", access.hide_from_anonymous)
+
+
 @hooks.register("register_admin_urls")
 def register_stats_url():
     return [path("communautes/statistiques/", community_stats_view, name="communities_stats")]
