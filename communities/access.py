@@ -8,7 +8,9 @@ sitemaps and digests use the query helpers below, built on the same rules.
 
 from enum import StrEnum
 
-from django.db.models import Q
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Substr
 from wagtail.models import GroupPagePermission
 
 from .models import CommunityPage, Membership, Visibility
@@ -183,6 +185,17 @@ def readable_communities(user, queryset=None):
     if not user.is_authenticated:
         return queryset.filter(public)
     return queryset.filter(public | Q(pk__in=_member_ids(user)) | _editor_q(user))
+
+
+def hide_from_anonymous(pages):
+    """``pages`` without what an anonymous reader may not open: the communities
+    they may not see, and every page inside a community whose content they may
+    not read (its tools' pages: events, questionnaires…). Sitemaps use it."""
+    anonymous, every = AnonymousUser(), CommunityPage.objects.all()
+    unseen = every.exclude(pk__in=visible_communities(anonymous, every).values("pk"))
+    unread = every.exclude(pk__in=readable_communities(anonymous, every).values("pk"))
+    enclosing = unread.filter(depth__lt=OuterRef("depth"), path=Substr(OuterRef("path"), 1, F("depth") * CommunityPage.steplen))
+    return pages.exclude(pk__in=unseen.values("pk")).exclude(Exists(enclosing))
 
 
 def visible_community_ids(user):

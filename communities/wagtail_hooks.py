@@ -1,6 +1,9 @@
-"""Admin: a statistics report of the communities in the portals an editor manages."""
+"""Admin: a statistics report of the communities in the portals an editor
+manages; which community pages sitemaps and other portals' choosers show."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import access, stats
+from .models import CommunityPage
 
 
 def may_see_stats(user):
@@ -24,6 +28,17 @@ def community_stats_view(request):
 class StatsMenuItem(MenuItem):
     def is_shown(self, request):
         return may_see_stats(request.user)
+
+
+hooks.register("construct_portal_sitemap_queryset", access.hide_from_anonymous)
+
+
+@hooks.register("portal_shared_pages")
+def communities_listed_on(sites):
+    """Editors of these portals may link to the communities other portals list
+    there too, never a secret one (a presentation anyone may see)."""
+    listed = access.visible_communities(AnonymousUser(), CommunityPage.objects.live().filter(listed_on__in=sites))
+    return Q(pk__in=listed.values("pk"))
 
 
 @hooks.register("register_admin_urls")

@@ -4,15 +4,16 @@ from django.db.models import Q
 
 from sites.db import prepared_statements
 
-from .models import HarvestedItem, HarvestSource
+from .models import HarvestedItem, HarvestShare, HarvestSource
 
 LATEST = 6
 
 
-def sources_shown_on(site):
-    """Sources a portal shows: its own, those it subscribed to, those shared with all."""
-    subscribed = HarvestSource.shared_with.through.objects.filter(site=site).values("harvestsource_id")
-    return HarvestSource.objects.filter(Q(site=site) | Q(shared_with_all=True) | Q(pk__in=subscribed))
+def sources_shown_on(*sites):
+    """Sources portals show: their own, those shared with them that they
+    accepted, those shared with all (by a platform administrator)."""
+    accepted = HarvestShare.objects.filter(site__in=sites, status=HarvestShare.Status.ACCEPTED).values("source_id")
+    return HarvestSource.objects.filter(Q(site__in=sites) | Q(shared_with_all=True) | Q(pk__in=accepted))
 
 
 def visible_items(site, domain=None):

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -51,9 +52,8 @@ class HarvestSource(ClusterableModel):
     licence = models.CharField(_("licence"), max_length=200, blank=True)
     attribution = models.TextField(_("attribution"), blank=True)
     contact_email = models.EmailField(_("contact de la source"), blank=True)
-    shared_with_all = models.BooleanField(_("montrer sur tous les portails"), default=False)
-    shared_with = ParentalManyToManyField(
-        "wagtailcore.Site", verbose_name=_("portails abonnés"), blank=True, related_name="subscribed_harvest_sources"
+    shared_with_all = models.BooleanField(
+        _("montrer sur tous les portails"), default=False, help_text=_("Réservé aux administrateurs de la plateforme.")
     )
     archive_grace = models.DurationField(
         _("délai avant archivage"), default=timedelta(days=7), help_text=_("Un élément disparu de la source est archivé après ce délai.")
@@ -112,6 +112,43 @@ class HarvestSource(ClusterableModel):
     @property
     def default_tag_names(self):
         return [name.strip() for name in self.default_tags.split(",") if name.strip()]
+
+    def shown_on_site_ids(self):
+        """The portal that harvests the source and those that accepted its share
+        (reads prefetched ``shares`` when there are)."""
+        return [self.site_id] + [share.site_id for share in self.shares.all() if share.status == HarvestShare.Status.ACCEPTED]
+
+
+class HarvestShare(models.Model):
+    """A source offered to another portal. Its items appear there (listings,
+    search, veille inbox) only once an editor of that portal has accepted it;
+    they may decline it, or withdraw their consent later."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("en attente")
+        ACCEPTED = "accepted", _("accepté")
+        DECLINED = "declined", _("refusé")
+
+    source = models.ForeignKey(HarvestSource, verbose_name=_("source"), on_delete=models.CASCADE, related_name="shares")
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("portail"), on_delete=models.CASCADE, related_name="harvest_shares")
+    status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("proposé par"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("proposé le"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("décidé par"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("décidé le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("partage de source")
+        verbose_name_plural = _("partages de sources")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["source", "site"], name="unique_harvest_share")]
+
+    def __str__(self):
+        return f"{self.source} → {self.site}"
 
 
 class HarvestRun(models.Model):

@@ -1,7 +1,7 @@
 """Harvested items in the platform's search.
 
-An item is found on the portal that harvests it, on the portals its source is
-shared with, or everywhere when the source is shared with all. It links to the
+An item is found on the portal that harvests it, on the portals that accepted
+its source's share, or everywhere when the source is shared with all. It links to the
 item's reader page on the harvesting portal; an archived item keeps its
 document, marked archived, so that search shows it only when asked to."""
 
@@ -25,7 +25,7 @@ class HarvestedItemProvider(registry.SearchProvider):
 
     def objects(self):
         return HarvestedItem.objects.select_related("source__site", "resource_type", "territory").prefetch_related(
-            "domains", "tags", "source__shared_with"
+            "domains", "tags", "source__shares"
         )
 
     def document(self, item):
@@ -40,7 +40,7 @@ class HarvestedItemProvider(registry.SearchProvider):
             language=_language(item),
             kind=self.kind,
             site_id=source.site_id,
-            portal_ids=[source.site_id] + [site.pk for site in source.shared_with.all()],
+            portal_ids=source.shown_on_site_ids(),
             all_portals=source.shared_with_all,
             date=item.published_at.date() if item.published_at else None,
             source=Label(f"harvest-{source.pk}", source.name),

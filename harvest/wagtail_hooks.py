@@ -1,31 +1,61 @@
 """Admin screens: sources per portal (with "harvest now" and "preview"), run
-history with readable errors, and harvested items as curated snippets."""
+history with readable errors, harvested items as curated snippets, and the
+shares other portals offer, which a portal's editors accept or decline."""
 
 import django_filters
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from resources.models import Domain
+from sites.choosers import ScopedSnippetChooserViewSet
 
+from . import sharing
 from .admin_views import action_view
-from .models import HarvestedItem, HarvestRun, HarvestSource
-from .permissions import PortalPermissionPolicy
+from .listing import sources_shown_on
+from .models import HarvestedItem, HarvestRun, HarvestShare, HarvestSource
+from .permissions import PortalPermissionPolicy, portals_of
 
 register_permission_policy(HarvestSource, PortalPermissionPolicy(HarvestSource, "site"))
 register_permission_policy(HarvestRun, PortalPermissionPolicy(HarvestRun, "source__site"))
 register_permission_policy(HarvestedItem, PortalPermissionPolicy(HarvestedItem, "source__site", can_add=False))
+
+
+class SharePermissionPolicy(BasePermissionPolicy):
+    """Editors see the shares offered to their portals and decide on them (in
+    the views below); a share is made by offering a source, never by hand."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and portals_of(user).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and sharing.may_decide(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not any(self.user_has_permission(user, action) for action in actions):
+            return HarvestShare.objects.none()
+        return sharing.shares_for(user)
+
+
+register_permission_policy(HarvestShare, SharePermissionPolicy(HarvestShare))
 
 
 def scoped(queryset, user):
@@ -60,7 +90,17 @@ class SourceDeleteView(ScopedViewMixin, DeleteView):
     pass
 
 
+class SharesColumn(Column):
+    """The portals a source is offered to, each with its answer."""
+
+    def get_value(self, instance):
+        return ", ".join(f"{share.site.site_name} ({share.get_status_display()})" for share in instance.shares.all()) or "—"
+
+
 class SourceIndexView(ScopedViewMixin, IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("shares__site")
+
     def get_list_more_buttons(self, instance):
         return [
             *super().get_list_more_buttons(instance),
@@ -79,7 +119,7 @@ class HarvestSourceViewSet(ModelViewSet):
     index_view_class = SourceIndexView
     edit_view_class = SourceEditView
     delete_view_class = SourceDeleteView
-    list_display = ["name", "site", "backend", "active", "last_success_at"]
+    list_display = ["name", "site", "backend", "active", "last_success_at", SharesColumn("shares", label=_("Partage"))]
     list_filter = ["site", "backend", "active"]
     search_fields = ["name", "url"]
 
@@ -168,6 +208,17 @@ class ItemUsageView(ScopedViewMixin, snippet_views.UsageView):
     pass
 
 
+def choosable_items(queryset, user):
+    """Items an editor may pick (in a veille issue): those their portals show."""
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(source__in=sources_shown_on(*portals_of(user)))
+
+
+class HarvestedItemChooserViewSet(ScopedSnippetChooserViewSet):
+    scope = staticmethod(choosable_items)
+
+
 class HarvestedItemViewSet(SnippetViewSet):
     model = HarvestedItem
     icon = "doc-full"
@@ -177,6 +228,7 @@ class HarvestedItemViewSet(SnippetViewSet):
     history_view_class = ItemHistoryView
     usage_view_class = ItemUsageView
     copy_view_enabled = False
+    chooser_viewset_class = HarvestedItemChooserViewSet
     list_display = ["title", "source", "published_at", "archived_at", OriginalLinkColumn("url", label=_("Original"))]
     filterset_class = HarvestedItemFilterSet
     search_fields = ["title", "summary"]
@@ -185,10 +237,73 @@ class HarvestedItemViewSet(SnippetViewSet):
         return scoped(HarvestedItem.objects.select_related("source"), request.user)
 
 
+@require_http_methods(["GET", "POST"])
+def share_decision_view(request, pk, accept):
+    """Accept or decline a share offered to one of the user's portals: a
+    confirmation page, then a POST (with its CSRF token)."""
+    share = get_object_or_404(HarvestShare.objects.select_related("source__site", "site"), pk=pk)
+    if not sharing.may_decide(request.user, share):
+        raise PermissionDenied
+    if request.method == "GET":
+        context = {"share": share, "accept": accept, "header_title": str(share.source)}
+        return TemplateResponse(request, "harvest/admin/confirm_share.html", context)
+    sharing.decide(share, request.user, accept)
+    message = gettext("Partage de « %(source)s » accepté sur %(portal)s.") if accept else gettext("Partage de « %(source)s » refusé sur %(portal)s.")
+    messages.success(request, message % {"source": share.source.name, "portal": share.site.site_name})
+    return redirect(reverse("harvest_shares:index"))
+
+
+class ShareMenuItem(MenuItem):
+    """« Partages proposés », with the number of shares awaiting the user's answer."""
+
+    def is_shown(self, request):
+        return policy_registry.get_by_type(HarvestShare).user_has_permission(request.user, "view")
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        count = sharing.pending_count(request.user)
+        if count:
+            component.label = f"{self.label} ({count})"
+        return component
+
+
+class ShareIndexView(IndexView):
+    def get_base_queryset(self):
+        return sharing.shares_for(self.request.user).select_related("source__site", "site", "requested_by")
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if instance.status != HarvestShare.Status.ACCEPTED:
+            buttons.append(ListingButton(_("Accepter"), url=reverse("harvest_shares:accept", args=[instance.pk]), icon_name="check", priority=20))
+        if instance.status != HarvestShare.Status.DECLINED:
+            label = _("Retirer l'accord") if instance.status == HarvestShare.Status.ACCEPTED else _("Refuser")
+            buttons.append(ListingButton(label, url=reverse("harvest_shares:decline", args=[instance.pk]), icon_name="cross", priority=21))
+        return buttons
+
+
+class HarvestShareViewSet(ModelViewSet):
+    model = HarvestShare
+    icon = "resubmit"
+    menu_label = _("Partages proposés")
+    menu_item_class = ShareMenuItem
+    url_prefix = "harvest/shares"
+    name = "harvest_shares"
+    index_view_class = ShareIndexView
+    list_display = ["source", "source__site", "site", "status", "requested_by", "requested_at"]
+    list_filter = ["status", "site"]
+    form_fields = []
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/accepter/", share_decision_view, {"accept": True}, name="accept"),
+            path("<int:pk>/refuser/", share_decision_view, {"accept": False}, name="decline"),
+        ]
+
+
 class HarvestViewSetGroup(ViewSetGroup):
     menu_label = _("Moissonnage")
     menu_icon = "download"
-    items = (HarvestSourceViewSet, HarvestRunViewSet, HarvestedItemViewSet)
+    items = (HarvestSourceViewSet, HarvestShareViewSet, HarvestRunViewSet, HarvestedItemViewSet)
 
 
 @hooks.register("register_admin_viewset")

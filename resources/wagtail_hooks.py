@@ -1,8 +1,10 @@
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Domain, ResourceType, Territory
+from .models import Domain, ResourcePage, ResourceType, Territory
 
 
 class DomainViewSet(SnippetViewSet):
@@ -33,3 +35,11 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryViewSetGroup)
+
+
+@hooks.register("portal_shared_pages")
+def resources_shared_with(sites):
+    """Editors of these portals may link to what other portals share with
+    them, as their listings show it: live and public."""
+    shared = ResourcePage.objects.live().public().filter(Q(shared_with_all=True) | Q(shared_with__in=sites))
+    return Q(pk__in=shared.values("pk"))

@@ -7,9 +7,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
-from . import views
+from . import choosers, views
 
 urlpatterns = [
+    path("admin/", include(choosers.urlpatterns)),  # before Wagtail's own page chooser views
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),

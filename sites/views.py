@@ -3,13 +3,21 @@
 from django.db.models import Q
 from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
+from wagtail import hooks
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 
+SITEMAP_HOOK = "construct_portal_sitemap_queryset"
+
+
 class PortalSitemap(Sitemap):
-    """Every live, public page of the request's portal, in every language."""
+    """The pages of the request's portal, in every language, that an anonymous
+    reader can open: live and public (no view restriction on them or an
+    ancestor) here, and nothing an app's ``construct_portal_sitemap_queryset``
+    hook (``hook(pages) -> pages``) takes out because its own access rules
+    refuse it to anonymous readers (e.g. the content of restricted communities)."""
 
     def items(self):
         root = self.get_wagtail_site().root_page
@@ -17,7 +25,10 @@ class PortalSitemap(Sitemap):
         in_portal = Q()
         for path in roots:
             in_portal |= Q(path__startswith=path)
-        return Page.objects.filter(in_portal).live().public().order_by("path").defer_streamfields().specific()
+        pages = Page.objects.filter(in_portal).live().public()
+        for hook in hooks.get_hooks(SITEMAP_HOOK):
+            pages = hook(pages)
+        return pages.order_by("path").defer_streamfields().specific()
 
 
 def sitemap(request):

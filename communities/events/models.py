@@ -176,12 +176,6 @@ class EventPage(RoutablePageMixin, BasePage):
             self._community = CommunityPage.objects.filter(path=self.path[: -self.steplen]).first() if self.depth > 1 else None
         return self._community
 
-    def get_sitemap_urls(self, request=None):
-        community = self.community
-        if community is not None and community.visibility != "public":
-            return []
-        return super().get_sitemap_urls(request)
-
     # Routes.
 
     def serve(self, request, *args, **kwargs):

@@ -82,13 +82,6 @@ class CommunityPage(RoutablePageMixin, BasePage):
     def is_secret(self):
         return self.visibility == Visibility.SECRET
 
-    def get_sitemap_urls(self, request=None):
-        """A secret community is absent from sitemaps; the presentation of the
-        others is public (their content is served to members only)."""
-        if self.is_secret:
-            return []
-        return super().get_sitemap_urls(request)
-
     def serve(self, request, *args, **kwargs):
         from .. import access
 

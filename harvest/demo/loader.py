@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from resources.models import Domain
 
-from ..models import HarvestRun, HarvestSource
+from ..models import HarvestRun, HarvestShare, HarvestSource
 from ..pipeline import harvest
 from .sources import SOURCES
 
@@ -64,8 +64,10 @@ def create_sources(sites, port):
             },
         )
         source.default_domains.set([domains[slug] for slug in spec.domains if slug in domains])
-        source.shared_with.set([portals[hostname] for hostname in spec.shared_with if hostname in portals])
         source.save()
+        for hostname in spec.shared_with:  # portals that opted in: accepted shares
+            if hostname in portals:
+                HarvestShare.objects.update_or_create(source=source, site=portals[hostname], defaults={"status": HarvestShare.Status.ACCEPTED})
         sources.append(source)
     return sources
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from harvest.listing import visible_items
-from harvest.models import HarvestedItem, HarvestRun
+from harvest.models import HarvestedItem, HarvestRun, HarvestShare
 from harvest.pipeline import harvest
 from resources.models import Domain
 from sites.portals import create_portal
@@ -75,8 +75,10 @@ def test_items_are_visible_on_their_portal_and_subscribers_only(serve, make_sour
     assert list(visible_items(other.site)) == []
     assert client.get(item.get_absolute_url(), HTTP_HOST="autre.localhost").status_code == 404
 
-    source.shared_with.add(other.site)
-    source.save()
+    share = HarvestShare.objects.create(source=source, site=other.site)
+    assert list(visible_items(other.site)) == []  # offered, not accepted
+    share.status = HarvestShare.Status.ACCEPTED
+    share.save()
     assert visible_items(other.site, domain=domain).count() == 3
     HarvestedItem.objects.filter(pk=item.pk).update(archived_at=timezone.now())
     assert item not in visible_items(other.site)

@@ -1,5 +1,5 @@
 """Harvested items appear in the domain listings of their portal and of the
-portals that opt in to their source, in a constant number of queries."""
+portals that accepted their source's share, in a constant number of queries."""
 
 import pytest
 from django.db import connection
@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from werkzeug import Response
 
-from harvest.models import HarvestedItem
+from harvest.models import HarvestedItem, HarvestShare
 from harvest.pipeline import harvest
 from sites.portals import create_portal
 
@@ -47,8 +47,10 @@ def test_domain_listing_shows_the_latest_partner_items(domains, velo_source, cli
     assert "Ressources des partenaires" not in client.get("/environnement-et-risques/", HTTP_HOST="portail.localhost").text
     assert "Plan vélo" not in client.get("/mobilites/", HTTP_HOST="autre.localhost").text
 
-    velo_source.shared_with.add(other.site)
-    velo_source.save()
+    share = HarvestShare.objects.create(source=velo_source, site=other.site)
+    assert "Plan vélo" not in client.get("/mobilites/", HTTP_HOST="autre.localhost").text  # offered, not accepted
+    share.status = HarvestShare.Status.ACCEPTED
+    share.save()
     HarvestedItem.objects.filter(remote_id="ve-0").update(archived_at=timezone.now())
     shared = client.get("/mobilites/", HTTP_HOST="autre.localhost").text
     assert "Plan vélo n°1" in shared and "Plan vélo n°0" not in shared

@@ -4,11 +4,13 @@ them, with their source as a facet; archived items only when asked for."""
 import pytest
 from django.utils import timezone
 
-from harvest.models import HarvestedItem, HarvestRun
+from harvest import sharing
+from harvest.models import HarvestedItem, HarvestRun, HarvestShare
 from harvest.pipeline import harvest
 from harvest.tasks import index_items
 from search.service import SearchRequest, run_search
 from search.tests.conftest import refresh, search_backend, search_index  # noqa: F401 (fixtures)
+from sites.factories import UserFactory
 from sites.portals import create_portal
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,7 @@ def found(site, query, **options):
     return run_search(SearchRequest(site=site, language="fr", query=query, **options))
 
 
-def test_harvested_items_are_searchable_where_their_source_is_shown(search_index, serve, make_source, portal):
+def test_harvested_items_are_searchable_where_their_source_is_shown(search_index, serve, make_source, portal, django_capture_on_commit_callbacks):
     source = make_source("rss", serve("/feed.xml", "rss_v1.xml"))
     assert harvest(source).status == HarvestRun.Status.DONE
     item = HarvestedItem.objects.get(source=source, remote_id="rr-001")
@@ -33,10 +35,15 @@ def test_harvested_items_are_searchable_where_their_source_is_shown(search_index
 
     elsewhere = create_portal("ailleurs.localhost", "Ailleurs")
     assert found(elsewhere.site, "revitaliser centres-bourgs").count == 0
-    source.shared_with.add(elsewhere.site)
-    source.save()  # a parental relation is written when its source is saved
+    share = HarvestShare.objects.create(source=source, site=elsewhere.site)  # offered, not yet accepted
     index_items([item.pk])
+    assert found(elsewhere.site, "revitaliser centres-bourgs").count == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        sharing.decide(share, UserFactory(username="editrice-ailleurs", groups=[elsewhere.editors]), accept=True)
     assert found(elsewhere.site, "revitaliser centres-bourgs").count == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        sharing.decide(share, UserFactory(username="editeur-ailleurs", groups=[elsewhere.editors]), accept=False)
+    assert found(elsewhere.site, "revitaliser centres-bourgs").count == 0
 
 
 def test_archived_items_are_found_only_when_asked_for(search_index, serve, make_source, portal):

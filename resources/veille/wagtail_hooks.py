@@ -1,5 +1,7 @@
-"""Admin: the veille inbox of each portal and its newsletter subscribers."""
+"""Admin: the veille inbox of each portal and its newsletter subscribers; and
+issues of restricted communities kept out of sitemaps."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import admin_views
 from .inbox import inbox_portals
+from .models import VeillePage
 
 
 class InboxMenuItem(MenuItem):
@@ -27,3 +30,15 @@ def register_inbox_urls():
 @hooks.register("register_admin_menu_item")
 def register_inbox_menu_item():
     return InboxMenuItem(_("Veille"), reverse("veille_inbox"), icon_name="mail", order=350)
+
+
+@hooks.register("construct_portal_sitemap_queryset")
+def hide_restricted_issues(pages):
+    """An issue made for a community is in sitemaps only when anonymous readers
+    read that community (its title, in its address, names the community)."""
+    from communities.access import readable_communities
+    from communities.models import CommunityPage
+
+    readable = readable_communities(AnonymousUser(), CommunityPage.objects.all())
+    restricted = VeillePage.objects.filter(community__isnull=False).exclude(community__in=readable.values("pk"))
+    return pages.exclude(pk__in=restricted.values("pk"))
