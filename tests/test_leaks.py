@@ -23,7 +23,6 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
-from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
@@ -40,7 +39,7 @@ from communities.tasks import send_daily_digests
 from resources.veille.models import Subscriber, VeilleEntry, VeilleIndexPage, VeillePage
 from search.models import SavedSearch, SearchDocument
 from search.tasks import send_daily_alerts
-from search.tests.conftest import search_backend  # noqa: F401 (the backend fixture: database, then OpenSearch)
+from search.tests.conftest import search_backend, search_index  # noqa: F401 (the backend, database then OpenSearch; a fresh index)
 from sites.factories import UserFactory
 from tests.utils import kept_for_module, library_of
 
@@ -163,17 +162,11 @@ def get(client, path, host=ALPHA, **params):
 
 
 @pytest.fixture
-def indexed(world, search_backend):
+def indexed(world, search_index):
     """Every search document of the world, in the backend under test."""
-    from wagtail.search.backends import get_search_backend
-
     from search.tests.conftest import refresh
 
-    backend = get_search_backend()
-    if isinstance(backend, ElasticsearchBaseSearchBackend):
-        index = backend.get_index_for_model(SearchDocument)
-        index.reset()
-        index.add_model(SearchDocument)
+    backend = search_index
     backend.add_bulk(SearchDocument, list(SearchDocument.objects.all()))
     refresh(backend)
     assert SearchDocument.objects.exclude(audience="").count() >= 8  # the restricted content is indexed

@@ -8,6 +8,7 @@ with an error message instead. Both are checked, and nothing of B's content leak
 import pytest
 
 from resources.factories import ResourcePageFactory
+from search.tests.conftest import reindex_pages
 from sites.factories import PASSWORD, UserFactory
 from tests.utils import library_of
 
@@ -106,6 +107,7 @@ def chooser_html(response):
 
 
 def test_page_chooser_search_offers_own_and_shared_pages_only(editor_client, beta_content):
+    reindex_pages()  # under CI the chooser searches OpenSearch
     html = chooser_html(editor_client.get("/admin/choose-page/search/", {"q": "club"}))
 
     assert "Club des éditeurs d&#x27;Alpha" in html and "Club vélo partagé" in html
@@ -142,6 +144,7 @@ def test_page_chooser_returns_only_choosable_pages_by_id(editor_client, beta_con
 def test_superusers_choose_any_page(client, beta_content):
     UserFactory(username="admin-choix", superuser=True)
     client.login(username="admin-choix", password=PASSWORD)
+    reindex_pages()
 
     assert SECRET_CLUB in chooser_html(client.get("/admin/choose-page/search/", {"q": "club"}))
     assert "Ordre du jour du club" in chooser_html(client.get(f"/admin/choose-page/{beta_content['secret'].pk}/"))
