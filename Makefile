@@ -21,11 +21,8 @@ demo: migrate
 	$(PY) manage.py load_demo --port $(PORT)
 	$(PY) manage.py runserver 0.0.0.0:$(PORT)
 
-# One test process per core (pytest-xdist), each test file kept whole in one process
-# so that its module-wide fixtures are built once; TEST_JOBS=0 runs serially.
-TEST_JOBS ?= auto
 test: install
-	$(PY) -m pytest --ds=sites.settings.test -n $(TEST_JOBS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest --ds=sites.settings.test $(PYTEST_ARGS)
 
 # Accessibility, eco-design and Lighthouse budgets of every page type, in Debian's chromium,
 # on a production-like server (tests/audit); Lighthouse comes from npm (package-lock.json).
