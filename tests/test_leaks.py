@@ -39,7 +39,7 @@ from communities.tasks import send_daily_digests
 from resources.veille.models import Subscriber, VeilleEntry, VeilleIndexPage, VeillePage
 from search.models import SavedSearch, SearchDocument
 from search.tasks import send_daily_alerts
-from search.tests.conftest import search_backend, search_index  # noqa: F401 (the backend, database then OpenSearch; a fresh index)
+from search.tests.conftest import refresh, search_backend, search_index  # noqa: F401 (the backend, database then OpenSearch; a fresh index)
 from sites.factories import UserFactory
 from tests.utils import kept_for_module, library_of
 
@@ -164,13 +164,10 @@ def get(client, path, host=ALPHA, **params):
 @pytest.fixture
 def indexed(world, search_index):
     """Every search document of the world, in the backend under test."""
-    from search.tests.conftest import refresh
-
-    backend = search_index
-    backend.add_bulk(SearchDocument, list(SearchDocument.objects.all()))
-    refresh(backend)
+    search_index.add_bulk(SearchDocument, list(SearchDocument.objects.all()))
+    refresh(search_index)
     assert SearchDocument.objects.exclude(audience="").count() >= 8  # the restricted content is indexed
-    return backend
+    return search_index
 
 
 @pytest.mark.parametrize("viewer", VIEWERS, indirect=True)
