@@ -11,59 +11,47 @@
 
 import os
 
-from ..analysis import ACRONYMS
+from ..analysis import CHAINS
 
 ENGINES = {"opensearch2", "opensearch3", "elasticsearch8", "elasticsearch9"}
 
-# The analyser of English documents (see search.backends.languages).
+# The analyser of English documents (see search.backends.languages); the French
+# one is the index's default, used by every text field without an analyser of its own.
 ENGLISH_ANALYZER = "portail_english"
+ANALYZER_NAMES = {"fr": "default", "en": ENGLISH_ANALYZER}
 
-ANALYSIS = {
-    "settings": {
-        "analysis": {
-            "filter": {
-                "french_elision": {
-                    "type": "elision",
-                    "articles_case": True,
-                    "articles": ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"],
-                },
-                "french_stop": {"type": "stop", "stopwords": "_french_"},
-                "portail_acronyms": {"type": "keyword_marker", "keywords": sorted(ACRONYMS)},
-                "french_stemmer": {"type": "stemmer", "language": "french"},
-                "english_possessive": {"type": "stemmer", "language": "possessive_english"},
-                "english_stop": {"type": "stop", "stopwords": "_english_"},
-                "english_stemmer": {"type": "stemmer", "language": "english"},
-            },
-            "analyzer": {
-                # Used by every text field without an explicit analyser, at index and query time.
-                "default": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "french_elision",
-                        "lowercase",
-                        "french_stop",
-                        "asciifolding",
-                        "portail_acronyms",
-                        "french_stemmer",
-                    ],
-                },
-                ENGLISH_ANALYZER: {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "english_possessive",
-                        "lowercase",
-                        "english_stop",
-                        "asciifolding",
-                        "portail_acronyms",
-                        "english_stemmer",
-                    ],
-                },
-            },
-        }
-    }
-}
+
+def chain_analyzer(chain):
+    """The engine's analyser and its filters for ``chain`` (search.analysis.CHAINS):
+    the same steps, in the same order, as the Python analyser."""
+    name = chain.language
+    filters = {}
+    steps = []
+    if chain.elisions:
+        filters[f"{name}_elision"] = {"type": "elision", "articles_case": True, "articles": sorted(chain.elisions)}
+        steps.append(f"{name}_elision")
+    if chain.possessive:
+        filters[f"{name}_possessive"] = {"type": "stemmer", "language": "possessive_english"}
+        steps.append(f"{name}_possessive")
+    steps += ["lowercase", "asciifolding"]
+    filters[f"{name}_stop"] = {"type": "stop", "stopwords": sorted(chain.stop_words)}
+    filters[f"{name}_acronyms"] = {"type": "keyword_marker", "keywords": sorted(chain.acronyms)}
+    filters[f"{name}_stemmer"] = {"type": "snowball", "language": chain.stemmer}
+    steps += [f"{name}_stop", f"{name}_acronyms", f"{name}_stemmer"]
+    return {"type": "custom", "tokenizer": "standard", "filter": steps}, filters
+
+
+def index_analysis():
+    """The ``analysis`` settings of every index: one analyser per content language."""
+    analyzers, filters = {}, {}
+    for language, chain in CHAINS.items():
+        analyzer, chain_filters = chain_analyzer(chain)
+        analyzers[ANALYZER_NAMES[language]] = analyzer
+        filters.update(chain_filters)
+    return {"filter": filters, "analyzer": analyzers}
+
+
+ANALYSIS = {"settings": {"analysis": index_analysis()}}
 
 
 def search_backends_from_env(environ=None, index_prefix=None):
