@@ -64,8 +64,9 @@ class SearchDocument(index.Indexed, models.Model):
     # Engines search the catch-all fields these are copied into (_all_text and its
     # boosted twin), so the fields themselves are not indexed a second time.
     search_fields = [
-        SearchField("title", boost=2, es_extra={"index": False}),
-        SearchField("summary", es_extra={"index": False}),
+        # Titles count most, then summaries (search.backends.weights).
+        SearchField("title", boost=3, es_extra={"index": False}),
+        SearchField("summary", boost=1.5, es_extra={"index": False}),
         SearchField("body", es_extra={"index": False}),
         AutocompleteField("title"),
         FilterField("id"),

@@ -14,6 +14,8 @@ stop words only) matches nothing: ``backend_query`` returns None.
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from modelsearch.query import And, Or, Phrase, PlainText
 
@@ -29,6 +31,7 @@ SEPARATORS = {"Cc": " ", "Zl": " ", "Zp": " ", "Zs": " ", "Cf": "", "Co": "", "C
 WORD_RE = re.compile(r"[^\W_]+")
 # Operators of the engines' query languages, written as such: separators here.
 OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.txt")
 
 
 def clean(text, max_length=MAX_LENGTH):
@@ -57,20 +60,69 @@ class ReaderQuery:
 
     def backend_query(self, operator="and"):
         """The modelsearch query for a backend, or None when no word is searchable.
-        Words that analysis drops (stop words) are left out; a phrase keeps its
+
+        Each searchable word is a clause, and a run of words that is one of the
+        field's synonyms (``SYNONYMS_FILE``) is one clause matching any of its
+        variants; with ``operator="and"`` every clause must match, with "or" any
+        one. Words that analysis drops (stop words) are left out; a phrase keeps its
         words in order, and one of a single searchable word is a word."""
-        words = [word for word in self.words if query_terms(word)]
-        phrases = []
+        clauses = _clauses([word for word in self.words if query_terms(word)])
         for phrase in self.phrases:
             searchable = [word for word in phrase if query_terms(word)]
             if len(searchable) == 1:
-                words.append(searchable[0])
+                clauses.append(PlainText(searchable[0]))
             elif searchable:
-                phrases.append(Phrase(" ".join(phrase)))
-        parts = ([PlainText(" ".join(words), operator=operator)] if words else []) + phrases
-        if len(parts) <= 1:
-            return parts[0] if parts else None
-        return And(parts) if operator == "and" else Or(parts)
+                clauses.append(Phrase(" ".join(phrase)))
+        if len(clauses) <= 1:
+            return clauses[0] if clauses else None
+        return And(clauses) if operator == "and" else Or(clauses)
+
+
+@dataclass(frozen=True)
+class Variant:
+    words: tuple[str, ...]  # its searchable words
+    terms: tuple[frozenset, ...]  # their terms in every language
+
+    def matches(self, terms, start):
+        """Whether the query's ``terms`` hold this variant from ``start`` on."""
+        end = start + len(self.terms)
+        return end <= len(terms) and all(mine & theirs for mine, theirs in zip(self.terms, terms[start:end]))
+
+    def clause(self):
+        parts = [PlainText(word) for word in self.words]
+        return parts[0] if len(parts) == 1 else And(parts)
+
+
+@lru_cache(maxsize=1)
+def synonym_groups():
+    """The groups of ``SYNONYMS_FILE``: for each, its variants."""
+    groups = []
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            variants = []
+            for text in line.split(","):
+                words = [word for word in _words(text) if query_terms(word)]
+                if words:
+                    variants.append(Variant(tuple(words), tuple(frozenset(query_terms(word)[0]) for word in words)))
+            if len(variants) > 1:
+                groups.append(tuple(variants))
+    return groups
+
+
+def _clauses(words):
+    """One clause per word, or per run of words that is a synonym."""
+    terms = [frozenset(query_terms(word)[0]) for word in words]
+    clauses, start = [], 0
+    while start < len(words):
+        found = [(len(variant.terms), group) for group in synonym_groups() for variant in group if variant.matches(terms, start)]
+        if found:
+            length, group = max(found, key=lambda item: item[0])
+            clauses.append(Or([variant.clause() for variant in group]))
+            start += length
+        else:
+            clauses.append(PlainText(words[start]))
+            start += 1
+    return clauses
 
 
 def parse(text):

@@ -9,7 +9,7 @@ from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin
+from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin, WordQueryCompilerMixin
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
@@ -17,7 +17,7 @@ class PortailElasticsearch8Mapping(StoredResultMappingMixin, LanguageMappingMixi
     pass
 
 
-class PortailElasticsearch8SearchQueryCompiler(LanguageQueryCompilerMixin, Elasticsearch8SearchQueryCompiler):
+class PortailElasticsearch8SearchQueryCompiler(WordQueryCompilerMixin, LanguageQueryCompilerMixin, Elasticsearch8SearchQueryCompiler):
     mapping_class = PortailElasticsearch8Mapping
 
 

@@ -9,7 +9,7 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin
+from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin, WordQueryCompilerMixin
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
@@ -17,7 +17,7 @@ class PortailElasticsearch9Mapping(StoredResultMappingMixin, LanguageMappingMixi
     pass
 
 
-class PortailElasticsearch9SearchQueryCompiler(LanguageQueryCompilerMixin, Elasticsearch9SearchQueryCompiler):
+class PortailElasticsearch9SearchQueryCompiler(WordQueryCompilerMixin, LanguageQueryCompilerMixin, Elasticsearch9SearchQueryCompiler):
     mapping_class = PortailElasticsearch9Mapping
 
 

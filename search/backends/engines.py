@@ -7,6 +7,7 @@ new index, and indexes created with their mapping before the first write."""
 import re
 
 from modelsearch.backends.elasticsearchbase import ElasticsearchAtomicIndexRebuilder, ElasticsearchIndexRebuilder
+from modelsearch.query import And, Or, Phrase, PlainText
 
 
 RESULT_FIELD = "_result"
@@ -36,6 +37,41 @@ class StoredResultMappingMixin:
         if keeps_results(type(obj)):
             document[RESULT_FIELD] = obj.stored_result()
         return document
+
+
+class WordQueryCompilerMixin:
+    """Queries of words (``search.query``) scored as the database backends score them.
+
+    Wagtail compiles an And or Or of words once per searched field and keeps the
+    best field (``dis_max``), so that every word must be in one same field and a
+    title holding all but one word counts for nothing. Here the tree is kept and
+    each word or phrase is matched on every field at once: a document matches when
+    each word is somewhere in it, as on the database backends, and scores by its
+    best field (title, boost 3; summary, 1.5; the rest) plus a share of the others."""
+
+    TIE_BREAKER = 0.3
+
+    def get_inner_query(self):
+        if isinstance(self.query, (And, Or)):
+            return self._compile_words(self.query, self.remapped_fields)
+        return super().get_inner_query()
+
+    def _compile_words(self, query, fields):
+        if isinstance(query, And):
+            return {"bool": {"must": [self._compile_words(child, fields) for child in query.subqueries]}}
+        if isinstance(query, Or):
+            return {"bool": {"should": [self._compile_words(child, fields) for child in query.subqueries], "minimum_should_match": 1}}
+        if isinstance(query, PlainText):
+            return self._compile_plaintext_query(query, fields)
+        if isinstance(query, Phrase):
+            return self._compile_phrase_query(query, fields)
+        return self._join_and_compile_queries(query, fields)
+
+    def _compile_plaintext_query(self, query, fields, boost=1.0):
+        compiled = super()._compile_plaintext_query(query, fields, boost)
+        if "multi_match" in compiled:
+            compiled["multi_match"]["tie_breaker"] = self.TIE_BREAKER
+        return compiled
 
 
 class EngineFacetedResultsMixin:

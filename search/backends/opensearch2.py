@@ -9,7 +9,7 @@ from modelsearch.backends.opensearch2 import (
     OpenSearch2SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin
+from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin, WordQueryCompilerMixin
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
@@ -17,7 +17,7 @@ class PortailOpenSearch2Mapping(StoredResultMappingMixin, LanguageMappingMixin, 
     pass
 
 
-class PortailOpenSearch2SearchQueryCompiler(LanguageQueryCompilerMixin, OpenSearch2SearchQueryCompiler):
+class PortailOpenSearch2SearchQueryCompiler(WordQueryCompilerMixin, LanguageQueryCompilerMixin, OpenSearch2SearchQueryCompiler):
     mapping_class = PortailOpenSearch2Mapping
 
 

@@ -9,7 +9,7 @@ from modelsearch.backends.opensearch3 import (
     OpenSearch3SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin
+from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin, WordQueryCompilerMixin
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
@@ -17,7 +17,7 @@ class PortailOpenSearch3Mapping(StoredResultMappingMixin, LanguageMappingMixin, 
     pass
 
 
-class PortailOpenSearch3SearchQueryCompiler(LanguageQueryCompilerMixin, OpenSearch3SearchQueryCompiler):
+class PortailOpenSearch3SearchQueryCompiler(WordQueryCompilerMixin, LanguageQueryCompilerMixin, OpenSearch3SearchQueryCompiler):
     mapping_class = PortailOpenSearch3Mapping
 
 

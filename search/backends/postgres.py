@@ -11,6 +11,10 @@ every row of the table. The plain body text Wagtail keeps for fuzzy search, whic
 the portal does not use, is not stored.
 """
 
+import math
+import re
+
+from django.db import connections
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
@@ -27,10 +31,9 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from ..analysis import DEFAULT_LANGUAGE, LANGUAGES, analysed_text, autocomplete_terms, query_terms
 from .faceting import DatabaseFacetedResultsMixin
 from .keys import has_integer_pk
+from .weights import TITLE_WEIGHT, weighted_body
 
 TEXT_SEARCH_CONFIG = "simple"
-# The title counts twice as much as the body in the relevance score.
-TITLE_WEIGHT = 2.0
 
 
 class AnalysedIndexer(ObjectIndexer):
@@ -48,9 +51,13 @@ class AnalysedIndexer(ObjectIndexer):
             if isinstance(current, AutocompleteField)
         )
 
+    def weighted_body_text(self):
+        """Every searchable field but the title, each as many times as its boost."""
+        return weighted_body((current, value) for field in self.search_fields for current, _weight, value in self.prepare_field(self.obj, field))
+
     def row(self):
         title = analysed_text(self.title_text, self.language)
-        body = analysed_text(self.body_text, self.language)
+        body = analysed_text(self.weighted_body_text(), self.language)
         autocomplete = " ".join(autocomplete_terms(self.autocomplete_text()))
         return [self.id, title, autocomplete, f"{title} {body}", self.title_text]
 
@@ -84,6 +91,12 @@ class PortailPostgresIndex(PostgresIndex):
                 )
 
 
+# BM25's parameters, the engines' and SQLite's defaults.
+BM25_K1 = 1.2
+BM25_B = 0.75
+LEXEME_RE = re.compile(r"'([^']+)'")
+
+
 def _lexeme(term, prefix=False):
     return f"'{term}':*" if prefix else f"'{term}'"
 
@@ -113,6 +126,54 @@ class PortailPostgresQueryCompiler(PostgresSearchQueryCompiler):
             return (" & " if isinstance(query, And) else " | ").join(f"({part})" for part in parts if part)
         return None
 
+    def clauses(self, query):
+        """The tsqueries of ``query``'s words (or synonyms, or phrases), scored apart."""
+        subqueries = query.subqueries if isinstance(query, (And, Or)) else [query]
+        return [found for found in map(self.tsquery, subqueries) if found]
+
+    def statistics(self, clauses, content_types):
+        """BM25's figures for ``clauses``: the entries searched, the average length
+        of the body vectors of those matching any clause, and how many match each
+        clause; in one query."""
+        entries = IndexEntry._meta.db_table
+        in_types = f"content_type_id IN ({', '.join(['%s'] * len(content_types))})"
+        matches = ", ".join(f"COUNT(*) FILTER (WHERE body @@ to_tsquery('{TEXT_SEARCH_CONFIG}', %s))" for _clause in clauses)
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT (SELECT COUNT(*) FROM {entries} WHERE {in_types}), AVG(length(body)), {matches}"
+                f" FROM {entries} WHERE {in_types} AND body @@ to_tsquery('{TEXT_SEARCH_CONFIG}', %s)",
+                [*content_types, *clauses, *content_types, " | ".join(f"({clause})" for clause in clauses)],
+            )
+            total, length, *found = cursor.fetchone()
+        return float(length or 1), [math.log(1 + (total - count + 0.5) / (count + 0.5)) for count in found]
+
+    def score(self, content_types):
+        """The SQL and parameters of an entry's relevance: BM25 as SQLite's
+        ``bm25()`` computes it (``ts_rank`` knows neither how rare a word is nor how
+        often a document says it). A clause's frequency in an entry counts the
+        positions of its terms (any stem of a word, in any language) in the body
+        vector, which holds the title, plus ``TITLE_WEIGHT - 1`` times those in the
+        title; the length is the body vector's, the average that of the entries
+        matching the query."""
+        clauses = self.clauses(self.query)
+        length, idf = self.statistics(clauses, content_types)
+        lexemes, indexes, weights = [], [], []
+        for index, (clause, weight) in enumerate(zip(clauses, idf)):
+            for lexeme in dict.fromkeys(LEXEME_RE.findall(clause)):
+                lexemes.append(lexeme)
+                indexes.append(index)
+                weights.append(weight)
+        entries = IndexEntry._meta.db_table
+        sql = (
+            f"(SELECT COALESCE(SUM(t.idf * t.tf * {BM25_K1 + 1} / (t.tf + {BM25_K1} * ({1 - BM25_B} + {BM25_B} * length({entries}.body) / %s))), 0)"
+            f" FROM (SELECT q.idf, SUM(COALESCE(array_length(u.positions, 1), 1) * u.weight) AS tf"
+            f" FROM (SELECT lexeme, positions, 1 AS weight FROM unnest({entries}.body)"
+            f" UNION ALL SELECT lexeme, positions, {TITLE_WEIGHT - 1} FROM unnest({entries}.title)) AS u"
+            f" JOIN unnest(%s::text[], %s::int[], %s::float8[]) AS q(lexeme, clause, idf) ON q.lexeme = u.lexeme"
+            f" GROUP BY q.clause, q.idf) AS t)"
+        )
+        return sql, [length, lexemes, indexes, weights]
+
     def search(self, config, start, stop, score_field=None, backend=None):
         tsquery = self.tsquery(self.query)
         if tsquery is None:
@@ -125,12 +186,10 @@ class PortailPostgresQueryCompiler(PostgresSearchQueryCompiler):
         content_types = list(get_descendants_content_types_pks(model))
         query_sql = f"to_tsquery('{TEXT_SEARCH_CONFIG}', %s)"
         score_name = score_field or "_score"
+        score, score_params = self.score(content_types) if self.order_by_relevance else ("0", [])
         queryset = self.queryset.extra(
-            select={
-                score_name: f"ts_rank({entries}.{self.VECTOR_COLUMN}, {query_sql})"
-                f" + {TITLE_WEIGHT} * ts_rank({entries}.title, {query_sql})"
-            },
-            select_params=[tsquery, tsquery],
+            select={score_name: score},
+            select_params=score_params,
             tables=[entries],
             where=[
                 f"{entries}.{self.VECTOR_COLUMN} @@ {query_sql}",
@@ -155,6 +214,10 @@ class PortailPostgresAutocompleteQueryCompiler(PortailPostgresQueryCompiler, Pos
     def term_groups(self, text, languages=LANGUAGES):
         terms = autocomplete_terms(text)
         return [[_lexeme(term, prefix=index == len(terms) - 1)] for index, term in enumerate(terms)]
+
+    def score(self, content_types):
+        """Completions are ranked by how well the words typed so far match."""
+        return f"ts_rank({IndexEntry._meta.db_table}.{self.VECTOR_COLUMN}, to_tsquery('{TEXT_SEARCH_CONFIG}', %s))", [self.tsquery(self.query)]
 
 
 class PortailPostgresSearchResults(DatabaseFacetedResultsMixin, PostgresSearchResults):

@@ -21,12 +21,13 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from ..analysis import DEFAULT_LANGUAGE, LANGUAGES, analysed_text, autocomplete_terms, query_terms
 from .faceting import DatabaseFacetedResultsMixin
 from .keys import has_integer_pk
+from .weights import TITLE_WEIGHT, weighted_body
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 FTSEntry = get_app_config().get_model("SQLiteFTSIndexEntry", require_ready=False)
 
 # bm25() weights, in the FTS table's column order: autocomplete, body, title.
-BM25_WEIGHTS = "0.0, 1.0, 3.0"
+BM25_WEIGHTS = f"0.0, 1.0, {TITLE_WEIGHT}"
 
 
 class AnalysedIndexer(ObjectIndexer):
@@ -36,11 +37,15 @@ class AnalysedIndexer(ObjectIndexer):
         super().__init__(obj, backend)
         self.language = getattr(obj, "search_language", None) or DEFAULT_LANGUAGE
 
+    def body_text(self):
+        """Every searchable field but the title, each as many times as its boost."""
+        return weighted_body(pair for field in self.search_fields for pair in self.prepare_field(self.obj, field))
+
     def analysed(self):
         return (
             analysed_text(ObjectIndexer.title.func(self), self.language),
             " ".join(autocomplete_terms(ObjectIndexer.autocomplete.func(self))),
-            analysed_text(ObjectIndexer.body.func(self), self.language),
+            analysed_text(self.body_text(), self.language),
         )
 
 
