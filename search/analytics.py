@@ -71,10 +71,11 @@ def public_count(site, language, query):
 
 def _public_count_of(search, outcome):
     """How many results the public would get for ``search``'s query: the outcome's own
-    count when the search was already that (an anonymous reader, no filter), else
-    one more count."""
+    count when the search was already that (an anonymous reader, no filter, no
+    second chance), else one more count."""
     public = public_request(search.site, search.language, search.query)
-    if replace(search, page=1, per_page=1, facet_names=[], sort=public.sort) == public:
+    second_chance = outcome.corrected_query or outcome.relaxed
+    if not second_chance and replace(search, page=1, per_page=1, facet_names=[], sort=public.sort) == public:
         return outcome.count
     return run_search(public).count
 

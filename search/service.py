@@ -59,6 +59,7 @@ class SearchRequest:
     before: datetime.date | None = None
     indexed_after: datetime.datetime | None = None  # only what was first indexed since then
     sort: str = "relevance"
+    operator: str = "and"  # "or": documents holding any of the words (a relaxed search)
     page: int = 1
     per_page: int = 20
     facet_names: list[str] = field(default_factory=lambda: list(FACET_NAMES))
@@ -83,6 +84,9 @@ class SearchOutcome:
     count: int
     facets: dict
     engine_down: bool = False
+    # A second chance (search.suggestions.search_with_second_chance) found these:
+    corrected_query: str = ""  # by searching this spelling instead
+    relaxed: bool = False  # by searching documents holding some of the words
 
     @property
     def num_pages(self):
@@ -159,7 +163,7 @@ def base_queryset(request, tokens):
 def backend_query(request):
     """The modelsearch query of ``request``: everything without words, None when
     its words leave nothing to search (punctuation, stop words)."""
-    return parse(request.query).backend_query("and") if request.query else MATCH_ALL
+    return parse(request.query).backend_query(request.operator) if request.query else MATCH_ALL
 
 
 def search_results(request, backend):
@@ -170,7 +174,7 @@ def search_results(request, backend):
     by_relevance = bool(request.query) and request.sort == "relevance"
     # Engines analyse each language in its own fields: search those of the request's.
     languages = {"languages": None if request.all_languages else [request.language]} if engine else {}
-    return backend.search(backend_query(request), queryset, operator="and", order_by_relevance=by_relevance, **languages)
+    return backend.search(backend_query(request), queryset, operator=request.operator, order_by_relevance=by_relevance, **languages)
 
 
 def _engine_page(request, backend):

@@ -1,4 +1,11 @@
-"""Helping a reader whose search found nothing: close spellings from the words of
+"""Helping a reader whose search found nothing.
+
+A search of the page or the API that finds nothing gets a second chance
+(``search_with_second_chance``): first the query spelt with the closest words the
+reader may see, then, for a query of several words, the documents holding some of
+them, best first. The outcome says which one answered, and the page tells the reader.
+
+Close spellings come from the words of
 the titles, and of the labels of the domains, tags, sources… of the documents this
 reader may see in the scope searched, so that no word of a community they may not
 read (its name, its questions' titles, their tags) is ever suggested. The suggested
@@ -15,6 +22,7 @@ from django.core.cache import cache
 
 from .analysis import fold, words
 from .models import FacetLabel
+from .query import parse
 from .service import TokenFilters, base_queryset, run_search
 
 VOCABULARY_SIZE = 5000  # the most recent documents of an audience in a scope
@@ -81,10 +89,21 @@ def _corrected(query, known):
     return " ".join(corrected) if changed else ""
 
 
-def spelling_suggestion(request):
-    """A better spelling of ``request``'s query (a SearchRequest that found nothing)
-    that finds something for the same reader with the same scope and filters, or ""."""
-    suggestion = _corrected(request.query, vocabulary(request))
-    if suggestion and run_search(replace(request, query=suggestion, page=1, per_page=1, facet_names=[])).count:
-        return suggestion
-    return ""
+def search_with_second_chance(request):
+    """``run_search(request)``, and when that finds nothing, what a corrected
+    spelling finds, or else documents holding some of the words."""
+    outcome = run_search(request)
+    if outcome.count or not request.query or request.operator != "and":
+        return outcome
+    corrected = _corrected(request.query, vocabulary(request))
+    if corrected:
+        retried = run_search(replace(request, query=corrected))
+        if retried.count:
+            retried.corrected_query = corrected
+            return retried
+    if len(parse(request.query).all_words) > 1:
+        relaxed = run_search(replace(request, operator="or"))
+        if relaxed.count:
+            relaxed.relaxed = True
+            return relaxed
+    return outcome

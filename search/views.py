@@ -18,8 +18,8 @@ from themes.registry import select_theme_template
 from . import analytics
 from .autocomplete import suggestions
 from .registry import audiences_for
-from .service import FACETS, request_from_params, run_search
-from .suggestions import spelling_suggestion
+from .service import FACETS, request_from_params
+from .suggestions import search_with_second_chance
 
 API_PAGE_SIZE = 20
 API_MAX_PAGE_SIZE = 50
@@ -54,12 +54,12 @@ def _with_query(params, query):
 def search_page(request):
     site = Site.find_for_request(request)
     search = request_from_params(request.GET, site, _language(), audiences_for(request.user))
-    outcome = run_search(search)
+    outcome = search_with_second_chance(search)
     if search.query and search.page == 1:
         analytics.record(request, search, outcome)
     params = request.GET.copy()
     params.pop("page", None)
-    suggestion = spelling_suggestion(search) if search.query and not outcome.count else ""
+    suggestion = outcome.corrected_query
     context = {
         "search": search,
         "current_site": site,
@@ -119,7 +119,7 @@ def api_search(request):
         return _too_many_requests()
     site = Site.find_for_request(request)
     search = request_from_params(request.GET, site, _requested_language(request), audiences_for(request.user), _page_size(request.GET.get("page_size")))
-    outcome = run_search(search)
+    outcome = search_with_second_chance(search)
     if search.query and search.page == 1:
         analytics.record(request, search, outcome)
     facets = None
@@ -137,6 +137,10 @@ def api_search(request):
             "results": [_result(document) for document in outcome.documents],
             "facets": facets,
             "engine_down": outcome.engine_down,
+            # When nothing matched every word: the spelling searched instead, or
+            # whether the results hold only some of the words.
+            "corrected_query": outcome.corrected_query,
+            "relaxed": outcome.relaxed,
         }
     )
     response["Access-Control-Allow-Origin"] = "*"

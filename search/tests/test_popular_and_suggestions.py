@@ -1,4 +1,4 @@
-"""« Recherches fréquentes » and « Essayez plutôt » never reveal restricted content:
+"""« Recherches fréquentes » and the corrected search never reveal restricted content:
 popular searches count distinct visitors and only queries public content answers,
 spelling suggestions come from what the reader may see in the searched scope.
 On the database backend and on OpenSearch."""
@@ -96,14 +96,14 @@ def popular(client, portal, user=None):
 
 
 def suggestion(client, portal, user=None, **params):
-    """The spelling suggestion of a search, checked in the rendered page too."""
+    """The corrected spelling a search found its results with, checked in the rendered page too."""
     response = search(client, portal, user, **params)
     suggested = response.context_data["suggestion"]
     html = response.content.decode()
     if suggested:
-        assert f">{suggested}</a>" in html.split("Essayez plutôt")[1][:300]
+        assert f">{suggested}</a>" in html.split("recherche corrigée")[1][:300]
     else:
-        assert "Essayez plutôt" not in html
+        assert "recherche corrigée" not in html
     return suggested
 
 

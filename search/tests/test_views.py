@@ -47,16 +47,19 @@ def test_dsfr_portal_renders_the_search_page_in_its_theme(client, portal_b, publ
 
 
 @pytest.mark.django_db
-def test_zero_results_suggest_a_spelling_and_popular_searches(client, portal_a, publish):
+def test_a_misspelt_search_shows_the_corrected_results_and_an_empty_one_popular_searches(client, portal_a, publish):
     publish(portal_a, "Rénovation énergétique des écoles")
     for address in ("192.0.2.1", "192.0.2.2", "192.0.2.3"):
         client.get("/recherche/", {"q": "rénovation"}, HTTP_HOST=portal_a.site.hostname, REMOTE_ADDR=address)
     html = get(client, portal_a, "/recherche/", q="renovatoin").content.decode()
-    assert "Aucun résultat" in html
-    assert ">rénovation</a>" in html.split("Essayez plutôt")[1][:200]
+    assert "Aucun résultat pour « renovatoin »" in html
+    assert ">rénovation</a>" in html.split("recherche corrigée")[1][:200]
+    assert "Rénovation énergétique des écoles</a>" in html
+    assert QueryStat.objects.get(query="renovatoin").zero_results == 1  # for editors, the query found nothing
+    html = get(client, portal_a, "/recherche/", q="xqzw").content.decode()
+    assert "recherche corrigée" not in html
     assert ">renovation</a>" in html.split("Recherches fréquentes")[1]
     assert popular_queries(portal_a.site, "fr") == ["renovation"]
-    assert QueryStat.objects.get(query="renovatoin").zero_results == 1
 
 
 @pytest.mark.django_db
