@@ -40,7 +40,6 @@ from resources.veille.models import Subscriber, VeilleEntry, VeilleIndexPage, Ve
 from search.models import SavedSearch, SearchDocument
 from search.tasks import send_daily_alerts
 from search.tests.conftest import refresh, search_backend, search_index  # noqa: F401 (the backend, database then OpenSearch; a fresh index)
-from sites.factories import UserFactory
 from tests.utils import kept_for_module, library_of
 
 SECRET_WORD = "palplanches"

@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portals_once")]
 
 @pytest.fixture
 def editor_client(client, portal_a):
-    editor = UserFactory(username="editrice-alpha", groups=[portal_a.editors])
+    UserFactory(username="editrice-alpha", groups=[portal_a.editors])
     assert client.login(username="editrice-alpha", password=PASSWORD)
     return client
 
