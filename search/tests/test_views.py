@@ -52,7 +52,7 @@ def test_a_misspelt_search_shows_the_corrected_results_and_an_empty_one_popular_
     for address in ("192.0.2.1", "192.0.2.2", "192.0.2.3"):
         client.get("/recherche/", {"q": "rénovation"}, HTTP_HOST=portal_a.site.hostname, REMOTE_ADDR=address)
     html = get(client, portal_a, "/recherche/", q="renovatoin").content.decode()
-    assert "Aucun résultat pour « renovatoin »" in html
+    assert "Aucun résultat pour «\u00a0renovatoin\u00a0»" in html
     assert ">rénovation</a>" in html.split("recherche corrigée")[1][:200]
     assert "Rénovation énergétique des écoles</a>" in html
     assert QueryStat.objects.get(query="renovatoin").zero_results == 1  # for editors, the query found nothing
