@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install demo test audit services services-stop migrate messages bench-pages bench-harvest bench-search bench-communities check-deploy
+.PHONY: install demo test lint audit services services-stop migrate messages bench-pages bench-harvest bench-search bench-communities check-deploy
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ demo: migrate
 
 test: install
 	$(PY) -m pytest --ds=sites.settings.test $(PYTEST_ARGS)
+
+# The house rules: ruff's lint and format (pyproject.toml).
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # Accessibility, eco-design and Lighthouse budgets of every page type, in Debian's chromium,
 # on a production-like server (tests/audit); Lighthouse comes from npm (package-lock.json).

@@ -206,7 +206,7 @@ def time_pages(pages, requests, warmup, clear_cache=True):
 
 def print_table(headers, rows):
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
-    line = "  ".join("{:<%d}" % width if i == 0 else "{:>%d}" % width for i, width in enumerate(widths))
+    line = "  ".join(f"{{:<{width}}}" if i == 0 else f"{{:>{width}}}" for i, width in enumerate(widths))
     print(line.format(*headers))
     print("  ".join("-" * width for width in widths))
     for row in rows:

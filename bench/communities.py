@@ -43,16 +43,19 @@ COMMENTS_PER_POST = 3
 
 
 def seed_community():
+    from wagtail.models import Locale
+
     from communities.models import Visibility
     from communities.pages import create_community, ensure_community_index
     from resources.models import Domain
     from sites.portals import create_portal
-    from wagtail.models import Locale
 
     domain = Domain.objects.create(locale=Locale.get_default(), slug="mobilites", name="Mobilités")
     portal = create_portal(HOST, "Portail des communautés", port=80)
     index = ensure_community_index(portal.home)
-    return create_community(index, "Réseau des chargés de mission mobilité", Visibility.PUBLIC, domains=[domain], summary="Entre pairs.")
+    return create_community(
+        index, "Réseau des chargés de mission mobilité", Visibility.PUBLIC, domains=[domain], summary="Entre pairs."
+    )
 
 
 def add_members(community, start, count):
@@ -65,22 +68,33 @@ def add_members(community, start, count):
     User = get_user_model()
     password = make_password("bench-membre")
     users = User.objects.bulk_create(
-        [User(username=f"membre{n}", email=f"membre{n}@bench.localhost", password=password) for n in range(start, start + count)],
+        [
+            User(username=f"membre{n}", email=f"membre{n}@bench.localhost", password=password)
+            for n in range(start, start + count)
+        ],
         batch_size=BATCH,
     )
     Profile.objects.bulk_create(
-        [Profile(user=user, display_name=f"Membre n° {start + i}", organisation="Commune", visibility="members") for i, user in enumerate(users)],
+        [
+            Profile(user=user, display_name=f"Membre n° {start + i}", organisation="Commune", visibility="members")
+            for i, user in enumerate(users)
+        ],
         batch_size=BATCH,
     )
     Membership.objects.bulk_create(
         [
-            Membership(community=community, user=user, role=Membership.Role.ANIMATEUR if start + i == 0 else Membership.Role.MEMBER)
+            Membership(
+                community=community,
+                user=user,
+                role=Membership.Role.ANIMATEUR if start + i == 0 else Membership.Role.MEMBER,
+            )
             for i, user in enumerate(users)
         ],
         batch_size=BATCH,
     )
     ActivityItem.objects.bulk_create(
-        [ActivityItem(community=community, actor=user, verb=ActivityItem.Verb.JOINED) for user in users], batch_size=BATCH
+        [ActivityItem(community=community, actor=user, verb=ActivityItem.Verb.JOINED) for user in users],
+        batch_size=BATCH,
     )
     return users
 
@@ -92,7 +106,12 @@ def add_activity(community, authors, count):
     posts_needed = max(count // (1 + COMMENTS_PER_POST), 1)
     posts = Post.objects.bulk_create(
         [
-            Post(community=community, author=authors[n % len(authors)], title=f"Retour d'expérience n° {n}", body="<p>" + "Texte du message. " * 30 + "</p>")
+            Post(
+                community=community,
+                author=authors[n % len(authors)],
+                title=f"Retour d'expérience n° {n}",
+                body="<p>" + "Texte du message. " * 30 + "</p>",
+            )
             for n in range(posts_needed)
         ],
         batch_size=BATCH,
@@ -105,12 +124,21 @@ def add_activity(community, authors, count):
         ],
         batch_size=BATCH,
     )
-    items = [ActivityItem(community=community, actor_id=post.author_id, verb=ActivityItem.Verb.POST, post=post) for post in posts]
+    items = [
+        ActivityItem(community=community, actor_id=post.author_id, verb=ActivityItem.Verb.POST, post=post)
+        for post in posts
+    ]
     items += [
-        ActivityItem(community=community, actor_id=comment.author_id, verb=ActivityItem.Verb.COMMENT, post=comment.post, comment=comment)
+        ActivityItem(
+            community=community,
+            actor_id=comment.author_id,
+            verb=ActivityItem.Verb.COMMENT,
+            post=comment.post,
+            comment=comment,
+        )
         for comment in comments
     ]
-    ActivityItem.objects.bulk_create(items[: count], batch_size=BATCH)
+    ActivityItem.objects.bulk_create(items[:count], batch_size=BATCH)
 
 
 def add_answers(question, authors, count):
@@ -146,7 +174,10 @@ def question_of(community):
     if question is None:
         author = community.memberships.order_by("pk").first().user
         question = Question.objects.create(
-            community=community, author=author, title="Comment financer une piste cyclable ?", body="<p>Nous cherchons des aides.</p>"
+            community=community,
+            author=author,
+            title="Comment financer une piste cyclable ?",
+            body="<p>Nous cherchons des aides.</p>",
         )
     return question
 
@@ -233,11 +264,22 @@ def report(small, large, small_size, large_size):
             failures.append(f"{name}: p50 {after.p50_ms:.1f} ms {large_label}, above {TARGET_P50_MS:.0f} ms")
     print()
     print_table(
-        ["page", f"p50 ms {small_label}", f"queries {small_label}", f"p50 ms {large_label}", f"p95 ms {large_label}", f"queries {large_label}", "p50 ratio"],
+        [
+            "page",
+            f"p50 ms {small_label}",
+            f"queries {small_label}",
+            f"p50 ms {large_label}",
+            f"p95 ms {large_label}",
+            f"queries {large_label}",
+            "p50 ratio",
+        ],
         rows,
     )
     print()
-    print(f"target: p50 ≤ {TARGET_P50_MS:.0f} ms per page, same query count at both sizes (m = members, a = activity lines, r = answers to the question)")
+    print(
+        f"target: p50 ≤ {TARGET_P50_MS:.0f} ms per page, same query count at both sizes (m = members, a = activity "
+        "lines, r = answers to the question)"
+    )
     for failure in failures:
         print(f"FAIL {failure}")
     if not failures:
@@ -247,21 +289,34 @@ def report(small, large, small_size, large_size):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--members", type=int, default=LARGE_MEMBERS, help=f"members in the large run (default {LARGE_MEMBERS})")
-    parser.add_argument("--items", type=int, default=LARGE_ITEMS, help=f"activity lines in the large run (default {LARGE_ITEMS})")
-    parser.add_argument("--answers", type=int, default=LARGE_ANSWERS, help=f"answers to the question in the large run (default {LARGE_ANSWERS})")
+    parser.add_argument(
+        "--members", type=int, default=LARGE_MEMBERS, help=f"members in the large run (default {LARGE_MEMBERS})"
+    )
+    parser.add_argument(
+        "--items", type=int, default=LARGE_ITEMS, help=f"activity lines in the large run (default {LARGE_ITEMS})"
+    )
+    parser.add_argument(
+        "--answers",
+        type=int,
+        default=LARGE_ANSWERS,
+        help=f"answers to the question in the large run (default {LARGE_ANSWERS})",
+    )
     parser.add_argument("--requests", type=int, default=50, help="timed requests per page (default 50)")
     parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page first (default 5)")
     parser.add_argument("--allow-sqlite", action="store_true", help="accept an SQLite DATABASE_URL (indicative only)")
     parser.add_argument("--keep-db", action="store_true", help="keep the portail_bench_communities database afterwards")
     args = parser.parse_args()
     if args.members <= SMALL_MEMBERS or args.items <= SMALL_ITEMS or args.answers <= SMALL_ANSWERS:
-        parser.error(f"--members must be above {SMALL_MEMBERS}, --items above {SMALL_ITEMS} and --answers above {SMALL_ANSWERS}")
+        parser.error(
+            f"--members must be above {SMALL_MEMBERS}, --items above {SMALL_ITEMS} and --answers above {SMALL_ANSWERS}"
+        )
 
     with bench_database(allow_sqlite=args.allow_sqlite, keep=args.keep_db, name="communities") as database_url:
         setup_django(database_url)
-        print(f"bench/communities on {database_description()}, {os.cpu_count()} CPU, "
-              f"{args.requests} timed requests per page after {args.warmup} warm-up, cache cleared before each")
+        print(
+            f"bench/communities on {database_description()}, {os.cpu_count()} CPU, "
+            f"{args.requests} timed requests per page after {args.warmup} warm-up, cache cleared before each"
+        )
         community = seed_community()
         grow(community, SMALL_MEMBERS, SMALL_ITEMS, SMALL_ANSWERS)
         small_size = sizes(community)

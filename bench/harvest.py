@@ -41,14 +41,19 @@ def rss_feed(count, prefix, generator="Banc"):
     items = []
     for n in range(count):
         items.append(
-            f"<item><guid isPermaLink=\"false\">{prefix}-{n}</guid><title>Fiche {n} : rénovation et sobriété</title>"
+            f'<item><guid isPermaLink="false">{prefix}-{n}</guid><title>Fiche {n} : rénovation et sobriété</title>'
             f"<link>https://bench.example.org/{prefix}/{n}</link><pubDate>Mon, 03 Mar 2025 09:00:00 +0100</pubDate>"
             f"<category>énergie</category><category>bâtiments</category>"
             f"<description><![CDATA[<p>Retour d'expérience n°{n} d'une commune sur la <strong>rénovation</strong> "
-            f"de ses bâtiments publics, avec <a href=\"/docs/{n}.pdf\">le dossier</a>.</p><script>x()</script>]]></description></item>"
+            f'de ses bâtiments publics, avec <a href="/docs/{n}.pdf">le '
+            "dossier</a>.</p><script>x()</script>]]></description></item>"
         )
-    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Banc</title><link>https://bench.example.org/</link>'
-            f'<description>Banc</description><generator>{generator}</generator><language>fr</language>' + "".join(items) + "</channel></rss>").encode()
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Banc</title><link>https://bench.example.org/</link>'
+        f"<description>Banc</description><generator>{generator}</generator><language>fr</language>"
+        + "".join(items)
+        + "</channel></rss>"
+    ).encode()
 
 
 def sitemap_files(total, per_file, base):
@@ -166,7 +171,9 @@ def bench_rss(items, trials):
     for trial in range(trials):
         server.files[f"/feed-{trial}.xml"] = (rss_feed(items, f"t{trial}"), f'"v{trial}"')
         server.files[f"/plain-{trial}.xml"] = (rss_feed(items, f"p{trial}"), None)
-        source = HarvestSource.objects.create(name=f"Banc {trial}", site=portal.site, backend="rss", url=f"{server.base}/feed-{trial}.xml")
+        source = HarvestSource.objects.create(
+            name=f"Banc {trial}", site=portal.site, backend="rss", url=f"{server.base}/feed-{trial}.xml"
+        )
         started, cpu = time.perf_counter(), time.process_time()
         run = harvest(source)
         first.append(time.perf_counter() - started)
@@ -174,7 +181,9 @@ def bench_rss(items, trials):
         assert run.created == items and HarvestedItem.objects.filter(source=source).count() == items, run.errors
         with_etag.append(timed_rerun(source))
 
-        plain = HarvestSource.objects.create(name=f"Banc sans ETag {trial}", site=portal.site, backend="rss", url=f"{server.base}/plain-{trial}.xml")
+        plain = HarvestSource.objects.create(
+            name=f"Banc sans ETag {trial}", site=portal.site, backend="rss", url=f"{server.base}/plain-{trial}.xml"
+        )
         harvest(plain)
         same_document.append(timed_rerun(plain))
         server.files[f"/plain-{trial}.xml"] = (rss_feed(items, f"p{trial}", generator="Banc, régénéré"), None)
@@ -189,17 +198,39 @@ def bench_rss(items, trials):
 
     rate = items / statistics.median(first)
     checks = [
-        (f"RSS {items} items, first run", f"median {statistics.median(first):.2f} s = {rate:.0f} items/s (runs: {', '.join(f'{t:.2f}' for t in first)}; CPU of this process: median {statistics.median(first_cpu):.2f} s)",
-         f">= {FIRST_RUN_TARGET} items/s", rate >= FIRST_RUN_TARGET),
+        (
+            f"RSS {items} items, first run",
+            f"median {statistics.median(first):.2f} s = {rate:.0f} items/s (runs: "
+            f"{', '.join(f'{t:.2f}' for t in first)}; "
+            f"CPU of this process: median {statistics.median(first_cpu):.2f} s)",
+            f">= {FIRST_RUN_TARGET} items/s",
+            rate >= FIRST_RUN_TARGET,
+        ),
     ]
-    for label, timings in (("unchanged re-run, ETag/304", with_etag), ("unchanged re-run, no validators (same document)", same_document)):
+    for label, timings in (
+        ("unchanged re-run, ETag/304", with_etag),
+        ("unchanged re-run, no validators (same document)", same_document),
+    ):
         median, writes = statistics.median(t for t, _w in timings), sum(w for _t, w in timings)
-        checks.append((f"RSS {label}", f"median {median:.2f} s, {writes} writes", f"<= {RERUN_TARGET:.0f} s, 0 writes", median <= RERUN_TARGET and writes == 0))
+        checks.append(
+            (
+                f"RSS {label}",
+                f"median {median:.2f} s, {writes} writes",
+                f"<= {RERUN_TARGET:.0f} s, 0 writes",
+                median <= RERUN_TARGET and writes == 0,
+            )
+        )
     for label, value, target, ok in checks:
         print(f"{label}: {value}  [target {target}: {'met' if ok else 'NOT met'}]")
     median, writes = statistics.median(t for t, _w in regenerated), sum(w for _t, w in regenerated)
-    print(f"RSS same items in a regenerated document (compared item by item, for information): median {median:.2f} s, {writes} writes")
-    print(f"Indexing (the queued task, run apart): {len(pks)} items in {indexing:.2f} s = {len(pks) / indexing:.0f} items/s")
+    print(
+        f"RSS same items in a regenerated document (compared item by item, for information): median {median:.2f} s, "
+        f"{writes} writes"
+    )
+    print(
+        f"Indexing (the queued task, run apart): {len(pks)} items in {indexing:.2f} s = {len(pks) / indexing:.0f} "
+        "items/s"
+    )
     return all(ok for *_rest, ok in checks)
 
 
@@ -224,13 +255,18 @@ def bench_sitemap(urls, database):
     server.files.update(sitemap_files(urls, 5000, server.base))
     output = subprocess.run(
         [sys.executable, __file__, "--walk", f"{server.base}/sitemap.xml", "--database", str(database)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.split()
     server.httpd.shutdown()
     count, peak, elapsed = int(output[0]), float(output[1]), float(output[2])
     ok = count == urls and peak < SITEMAP_MEMORY_TARGET
-    print(f"Sitemap index of {urls} URLs ({urls // 5000} gzipped sitemaps): {count} URLs walked in {elapsed:.2f} s, peak memory {peak:.0f} MB"
-          f"  [target < {SITEMAP_MEMORY_TARGET} MB: {'met' if ok else 'NOT met'}]")
+    print(
+        f"Sitemap index of {urls} URLs ({urls // 5000} gzipped sitemaps): {count} URLs walked in {elapsed:.2f} s, "
+        f"peak memory {peak:.0f} MB"
+        f"  [target < {SITEMAP_MEMORY_TARGET} MB: {'met' if ok else 'NOT met'}]"
+    )
     return ok
 
 
@@ -251,7 +287,11 @@ def main():
         setup_django(database)
         rss_ok = bench_rss(args.items, args.trials)
         sitemap_ok = bench_sitemap(args.urls, database)
-    print("Targets met (first run, both unchanged re-runs, sitemap memory)" if rss_ok and sitemap_ok else "Targets NOT met")
+    print(
+        "Targets met (first run, both unchanged re-runs, sitemap memory)"
+        if rss_ok and sitemap_ok
+        else "Targets NOT met"
+    )
     return 0 if rss_ok and sitemap_ok else 1
 
 

@@ -78,10 +78,22 @@ TERRITORIES = [
 ]
 TAG_COUNT = 40
 BODY = [
-    {"type": "text", "value": "<h2>Contexte</h2><p>" + "Les collectivités cherchent des solutions éprouvées. " * 12 + "</p>"},
-    {"type": "callout", "value": {"title": "À retenir", "text": "<ul><li>Un diagnostic partagé</li><li>Un suivi annuel</li></ul>"}},
-    {"type": "text", "value": "<h2>Démarche</h2><p>" + "Chaque étape associe les services techniques et les élus. " * 10 + "</p>"},
-    {"type": "quote", "value": {"quote": "Le plus difficile a été de partager les données.", "attribution": "Une cheffe de projet"}},
+    {
+        "type": "text",
+        "value": "<h2>Contexte</h2><p>" + "Les collectivités cherchent des solutions éprouvées. " * 12 + "</p>",
+    },
+    {
+        "type": "callout",
+        "value": {"title": "À retenir", "text": "<ul><li>Un diagnostic partagé</li><li>Un suivi annuel</li></ul>"},
+    },
+    {
+        "type": "text",
+        "value": "<h2>Démarche</h2><p>" + "Chaque étape associe les services techniques et les élus. " * 10 + "</p>",
+    },
+    {
+        "type": "quote",
+        "value": {"quote": "Le plus difficile a été de partager les données.", "attribution": "Une cheffe de projet"},
+    },
 ]
 
 
@@ -117,7 +129,9 @@ def seed_world():
     territories = Territory.objects.bulk_create(
         [Territory(scale=scale, name=name, insee_code=code) for scale, name, code in TERRITORIES]
     )
-    tags = Tag.objects.bulk_create([Tag(name=f"mot-clé {number}", slug=f"mot-cle-{number}") for number in range(TAG_COUNT)])
+    tags = Tag.objects.bulk_create(
+        [Tag(name=f"mot-clé {number}", slug=f"mot-cle-{number}") for number in range(TAG_COUNT)]
+    )
     portals = [create_portal(hostname, name, theme=theme, port=80) for hostname, name, theme in PORTALS]
     indexes = [ResourceIndexPage.objects.child_of(portal.home).get() for portal in portals]
     return World(portals=portals, indexes=indexes, domains=domains, types=types, territories=territories, tags=tags)
@@ -146,7 +160,9 @@ def _new_resource(world, number, today):
         slug=f"ressource-{number + 1}",
         live=True,
         has_unpublished_changes=False,
-        summary=f"Ce que les territoires ont appris sur « {domain.name} », en quelques pages, avec des exemples chiffrés.",
+        summary=(
+            f"Ce que les territoires ont appris sur « {domain.name} », en quelques pages, avec des exemples chiffrés."
+        ),
         body=BODY,
         resource_type=resource_type,
         territory=territory,
@@ -176,11 +192,15 @@ def _insert_under(index, resources, now):
         resource.url_path = f"{index.url_path}{resource.slug}/"
         resource.locale_id = index.locale_id
         resource.first_published_at = resource.last_published_at = now
-    parents = Page.objects.bulk_create([Page(**{name: getattr(r, name) for name in page_fields}) for r in resources], batch_size=BATCH)
+    parents = Page.objects.bulk_create(
+        [Page(**{name: getattr(r, name) for name in page_fields}) for r in resources], batch_size=BATCH
+    )
     for resource, parent in zip(resources, parents):
         resource.id = resource.page_ptr_id = parent.id
     for start in range(0, len(resources), BATCH):
-        ResourcePage._base_manager._insert(resources[start : start + BATCH], fields=ResourcePage._meta.local_concrete_fields)
+        ResourcePage._base_manager._insert(
+            resources[start : start + BATCH], fields=ResourcePage._meta.local_concrete_fields
+        )
     index.numchild = Page.objects.child_of(index).count()
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild)
 
@@ -199,7 +219,9 @@ def _insert_relations(world, numbered):
             other_site = world.portals[(number + 1) % portal_count].site
             site_links.append(ResourcePage.shared_with.through(resourcepage_id=resource.pk, site_id=other_site.pk))
         tag_indexes = {(number * step + offset) % TAG_COUNT for step, offset in ((1, 0), (7, 3), (13, 5))}
-        tag_links += [ResourcePageTag(content_object_id=resource.pk, tag_id=world.tags[i].pk) for i in sorted(tag_indexes)]
+        tag_links += [
+            ResourcePageTag(content_object_id=resource.pk, tag_id=world.tags[i].pk) for i in sorted(tag_indexes)
+        ]
     ResourcePage.domains.through.objects.bulk_create(domain_links, batch_size=BATCH)
     ResourcePage.shared_with.through.objects.bulk_create(site_links, batch_size=BATCH)
     ResourcePageTag.objects.bulk_create(tag_links, batch_size=BATCH)
@@ -265,7 +287,12 @@ def measure(host, pages, args):
     from django.test import Client
 
     client = Client()
-    return time_pages({name: (client, host, path) for name, path in pages}, args.requests, args.warmup, clear_cache=not args.keep_cache)
+    return time_pages(
+        {name: (client, host, path) for name, path in pages},
+        args.requests,
+        args.warmup,
+        clear_cache=not args.keep_cache,
+    )
 
 
 def report(small, large, sizes, args):
@@ -286,9 +313,13 @@ def report(small, large, sizes, args):
             ]
         )
         if after.queries != before.queries:
-            failures.append(f"{name}: {before.queries} queries at {SMALL} resources, {after.queries} at {args.resources}")
+            failures.append(
+                f"{name}: {before.queries} queries at {SMALL} resources, {after.queries} at {args.resources}"
+            )
         if after.p50_ms > TARGET_P50_MS:
-            failures.append(f"{name}: p50 {after.p50_ms:.1f} ms at {args.resources} resources, above {TARGET_P50_MS:.0f} ms")
+            failures.append(
+                f"{name}: p50 {after.p50_ms:.1f} ms at {args.resources} resources, above {TARGET_P50_MS:.0f} ms"
+            )
     small_label, large_label = f"@{SMALL}", f"@{args.resources}"
     print()
     print_table(
@@ -308,8 +339,10 @@ def report(small, large, sizes, args):
     print()
     for size, (in_domain, listed) in sizes.items():
         print(f"at {size} resources: {in_domain} in the timed domain, {listed} in its listing on the timed portal")
-    print(f"target: p50 ≤ {TARGET_P50_MS:.0f} ms per page, same query count at both sizes; "
-          f"load average now {os.getloadavg()[0]:.1f}")
+    print(
+        f"target: p50 ≤ {TARGET_P50_MS:.0f} ms per page, same query count at both sizes; "
+        f"load average now {os.getloadavg()[0]:.1f}"
+    )
     for failure in failures:
         print(f"FAIL {failure}")
     if not failures:
@@ -336,8 +369,10 @@ def main():
     with bench_database(allow_sqlite=args.allow_sqlite, keep=args.keep_db) as database_url:
         setup_django(database_url)
         cache_note = "Django cache kept" if args.keep_cache else "Django cache emptied before each"
-        print(f"bench/pages on {database_description()}, {os.cpu_count()} CPU, load average {os.getloadavg()[0]:.1f}, "
-              f"{args.requests} timed requests per page after {args.warmup} warm-up, {cache_note}")
+        print(
+            f"bench/pages on {database_description()}, {os.cpu_count()} CPU, load average {os.getloadavg()[0]:.1f}, "
+            f"{args.requests} timed requests per page after {args.warmup} warm-up, {cache_note}"
+        )
         world = seed_world()
         add_resources(world, SMALL)
         host, pages = choose_pages(world)

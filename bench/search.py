@@ -53,13 +53,28 @@ WORDS = (
     "vélo marche piéton stationnement qualité air bruit énergie renouvelable solaire éolien méthanisation"
 ).split()
 ACRONYMS = ["ZAN", "PLUi", "PCAET", "GEMAPI", "SCoT", "ZFE", "PLU"]
-DOMAINS = [("mobilites", "Mobilités"), ("environnement", "Environnement et risques"), ("ingenierie", "Ingénierie des territoires"),
-           ("batiment", "Bâtiment"), ("littoral", "Mer et littoral"), ("infrastructures", "Infrastructures de transport")]
-TYPES = [("guide", "Guide"), ("fiche", "Fiche technique"), ("retour", "Retour d'expérience"), ("outil", "Outil"), ("etude", "Étude")]
+DOMAINS = [
+    ("mobilites", "Mobilités"),
+    ("environnement", "Environnement et risques"),
+    ("ingenierie", "Ingénierie des territoires"),
+    ("batiment", "Bâtiment"),
+    ("littoral", "Mer et littoral"),
+    ("infrastructures", "Infrastructures de transport"),
+]
+TYPES = [
+    ("guide", "Guide"),
+    ("fiche", "Fiche technique"),
+    ("retour", "Retour d'expérience"),
+    ("outil", "Outil"),
+    ("etude", "Étude"),
+]
 SOURCES = [(f"partenaire-{n}", f"Partenaire {n}") for n in range(20)]
 
 
-SYLLABLES = "ba be bi bo ca ce ci co da de di do fa fe fi la le li lo ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo".split()
+SYLLABLES = (
+    "ba be bi bo ca ce ci co da de di do fa fe fi la le li lo ma me mi mo na ne ni no "
+    "pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo"
+).split()
 
 
 def vocabulary(size=6000, seed=3):
@@ -88,23 +103,28 @@ def documents(rng, count, kind, site_ids):
     for n in range(count):
         site_id = rng.choice(site_ids)
         text = sentence(rng, 80) + (f" {rng.choice(ACRONYMS)}" if n % 5 == 0 else "")
-        source = Label(*rng.choice(SOURCES)) if kind == "harvested" else Label(f"portal-{site_id}", f"Portail {site_id}")
-        yield f"bench.{kind}:{n}", DocumentData(
-            title=sentence(rng, 6).capitalize(),
-            summary=sentence(rng, 25),
-            body=text,
-            url=f"https://example.org/{kind}/{n}",
-            language="fr" if n % 10 else "en",
-            kind=kind,
-            site_id=site_id if kind == "page" else None,
-            portal_ids=[site_id],
-            all_portals=kind == "harvested" and n % 3 == 0,
-            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 1800),
-            source=source,
-            resource_type=Label(*rng.choice(TYPES)),
-            domains=[Label(*domain) for domain in rng.sample(DOMAINS, rng.randint(1, 2))],
-            tags=[Label(word, word) for word in rng.sample(WORDS[:30], 2)],
-            archived=kind == "harvested" and n % 20 == 0,
+        source = (
+            Label(*rng.choice(SOURCES)) if kind == "harvested" else Label(f"portal-{site_id}", f"Portail {site_id}")
+        )
+        yield (
+            f"bench.{kind}:{n}",
+            DocumentData(
+                title=sentence(rng, 6).capitalize(),
+                summary=sentence(rng, 25),
+                body=text,
+                url=f"https://example.org/{kind}/{n}",
+                language="fr" if n % 10 else "en",
+                kind=kind,
+                site_id=site_id if kind == "page" else None,
+                portal_ids=[site_id],
+                all_portals=kind == "harvested" and n % 3 == 0,
+                date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 1800),
+                source=source,
+                resource_type=Label(*rng.choice(TYPES)),
+                domains=[Label(*domain) for domain in rng.sample(DOMAINS, rng.randint(1, 2))],
+                tags=[Label(word, word) for word in rng.sample(WORDS[:30], 2)],
+                archived=kind == "harvested" and n % 20 == 0,
+            ),
         )
 
 
@@ -133,7 +153,11 @@ def setup(database_url, search_url=None):
 
     environ = {}
     if search_url:
-        environ = {"SEARCH_URL": search_url, "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", "opensearch2"), "SEARCH_TIMEOUT": "120"}
+        environ = {
+            "SEARCH_URL": search_url,
+            "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", "opensearch2"),
+            "SEARCH_TIMEOUT": "120",
+        }
     settings.WAGTAILSEARCH_BACKENDS = search_backends_from_env(environ, index_prefix="portail_bench_")
     call_command("migrate", interactive=False, verbosity=0)
 
@@ -146,7 +170,10 @@ def seed(rng, harvested, pages):
     from search.documents import build, bulk_store
 
     root = Page.get_first_root_node()
-    site_ids = [Site.objects.create(hostname=f"bench-{n}.localhost", site_name=f"Portail {n}", root_page=root).pk for n in range(3)]
+    site_ids = [
+        Site.objects.create(hostname=f"bench-{n}.localhost", site_name=f"Portail {n}", root_page=root).pk
+        for n in range(3)
+    ]
     seconds = 0.0
     stored = 0
     for kind, count in (("harvested", harvested), ("page", pages)):
@@ -210,7 +237,10 @@ def time_service_and_raw(requests, backend):
     the second pass would find the engine warmed by the first."""
     from search.service import run_search, search_results
 
-    prepared = [search_results(request, backend).faceted_request(request.offset, request.per_page, FACETS) for request in requests]
+    prepared = [
+        search_results(request, backend).faceted_request(request.offset, request.per_page, FACETS)
+        for request in requests
+    ]
 
     def ours(request):
         outcome = run_search(request)
@@ -247,6 +277,7 @@ def part_engine(search_url):
         from django.conf import settings
         from django.db import connection
         from wagtail.models import Site
+
         from search.backends.shared import search_backend
 
         site_ids, stored, store_seconds = seed(rng, HARVESTED, PAGES)
@@ -285,12 +316,19 @@ def part_sqlite():
         site_ids, stored, store_seconds = seed(rng, SQLITE_DOCUMENTS // 2, SQLITE_DOCUMENTS // 2)
         index_seconds = index_all()
         durations, counts = time_service(requests_for(Site.objects.get(pk=site_ids[0])))
-    return {"documents": stored, "index_s": round(store_seconds + index_seconds, 1), **summary(durations), "mean_results": round(sum(counts) / len(counts))}
+    return {
+        "documents": stored,
+        "index_s": round(store_seconds + index_seconds, 1),
+        **summary(durations),
+        "mean_results": round(sum(counts) / len(counts)),
+    }
 
 
 def run_part(name, extra_env):
     env = {**os.environ, **extra_env}
-    output = subprocess.run([sys.executable, __file__, "--part", name], env=env, check=True, stdout=subprocess.PIPE, text=True)
+    output = subprocess.run(
+        [sys.executable, __file__, "--part", name], env=env, check=True, stdout=subprocess.PIPE, text=True
+    )
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
@@ -310,10 +348,16 @@ def main():
     engine = run_part("engine", {"SEARCH_URL": search_url})
     sqlite = run_part("sqlite", {"DATABASE_URL": "sqlite:///unused"})
     # Other work on the machine slows every figure: say how busy it was.
-    print("Load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f} before, {:.2f} {:.2f} {:.2f} after".format(*load_before, *os.getloadavg()))
-    print(f"Indexing {engine['documents']:,} documents (PostgreSQL rows + OpenSearch): "
-          f"{engine['store_s']} s + {engine['index_s']} s, {engine['docs_per_s']} docs/s "
-          f"(OpenSearch alone {engine['engine_index_docs_per_s']} docs/s)")
+    print(
+        "Load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f} before, {:.2f} {:.2f} {:.2f} after".format(
+            *load_before, *os.getloadavg()
+        )
+    )
+    print(
+        f"Indexing {engine['documents']:,} documents (PostgreSQL rows + OpenSearch): "
+        f"{engine['store_s']} s + {engine['index_s']} s, {engine['docs_per_s']} docs/s "
+        f"(OpenSearch alone {engine['engine_index_docs_per_s']} docs/s)"
+    )
     print(f"{QUERIES} queries, 3 facets each, mean {engine['mean_results']} results:\n")
     rows = [
         ("OpenSearch, our search", engine["engine"]["p50_ms"], engine["engine"]["p95_ms"]),
@@ -323,8 +367,10 @@ def main():
     ]
     print_table(["", "p50 ms", "p95 ms"], rows)
     print(f"\nOverhead over the raw engine: {engine['overhead_p50']}x at p50, {engine['overhead_p95']}x at p95")
-    print(f"PostgreSQL database backend: indexed in {engine['database_index_s']} s; "
-          f"same result counts as OpenSearch for {engine['same_counts_on_database']}/{QUERIES} queries")
+    print(
+        f"PostgreSQL database backend: indexed in {engine['database_index_s']} s; "
+        f"same result counts as OpenSearch for {engine['same_counts_on_database']}/{QUERIES} queries"
+    )
     missed = [
         name
         for name, ok in {

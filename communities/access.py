@@ -194,7 +194,9 @@ def hide_from_anonymous(pages):
     anonymous, every = AnonymousUser(), CommunityPage.objects.all()
     unseen = every.exclude(pk__in=visible_communities(anonymous, every).values("pk"))
     unread = every.exclude(pk__in=readable_communities(anonymous, every).values("pk"))
-    enclosing = unread.filter(depth__lt=OuterRef("depth"), path=Substr(OuterRef("path"), 1, F("depth") * CommunityPage.steplen))
+    enclosing = unread.filter(
+        depth__lt=OuterRef("depth"), path=Substr(OuterRef("path"), 1, F("depth") * CommunityPage.steplen)
+    )
     return pages.exclude(pk__in=unseen.values("pk")).exclude(Exists(enclosing))
 
 

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from resources.models import ResourcePage
 
 from . import membership, posting
-from .factories import add_member
 from .events import demo as events_demo
+from .factories import add_member
 from .library import demo as library_demo
 from .models import CommunityPage, Membership, Profile, Visibility
 from .pages import create_community, ensure_community_index
@@ -24,20 +24,92 @@ P, R, S = Visibility.PUBLIC, Visibility.ON_REQUEST, Visibility.SECRET
 
 # portal index, title, domain slug, visibility, summary
 COMMUNITIES = [
-    (0, "Réseau des chargés de mission mobilité", "mobilites", P, "Plans de mobilité, covoiturage et vélo : on partage ce qui marche."),
-    (0, "Zones à faibles émissions : retours de terrain", "mobilites", R, "Les collectivités qui mettent en place une ZFE échangent leurs méthodes."),
-    (0, "GEMAPI et prévention des inondations", "environnement-risques", P, "Compétence GEMAPI, digues et culture du risque."),
-    (0, "Cellule de crise inondations Sud-Ouest", "environnement-risques", S, "Coordination des services en période de crue."),
-    (0, "Ponts et ouvrages d'art communaux", "infrastructures-transport", R, "Recenser, surveiller et financer l'entretien des ouvrages."),
+    (
+        0,
+        "Réseau des chargés de mission mobilité",
+        "mobilites",
+        P,
+        "Plans de mobilité, covoiturage et vélo : on partage ce qui marche.",
+    ),
+    (
+        0,
+        "Zones à faibles émissions : retours de terrain",
+        "mobilites",
+        R,
+        "Les collectivités qui mettent en place une ZFE échangent leurs méthodes.",
+    ),
+    (
+        0,
+        "GEMAPI et prévention des inondations",
+        "environnement-risques",
+        P,
+        "Compétence GEMAPI, digues et culture du risque.",
+    ),
+    (
+        0,
+        "Cellule de crise inondations Sud-Ouest",
+        "environnement-risques",
+        S,
+        "Coordination des services en période de crue.",
+    ),
+    (
+        0,
+        "Ponts et ouvrages d'art communaux",
+        "infrastructures-transport",
+        R,
+        "Recenser, surveiller et financer l'entretien des ouvrages.",
+    ),
     (1, "Rénovation des écoles", "batiment", P, "Rénovation énergétique et confort d'été des bâtiments scolaires."),
-    (1, "Sobriété foncière et ZAN", "ingenierie-territoires", P, "Zéro artificialisation nette : outils, observatoires, projets."),
+    (
+        1,
+        "Sobriété foncière et ZAN",
+        "ingenierie-territoires",
+        P,
+        "Zéro artificialisation nette : outils, observatoires, projets.",
+    ),
     (1, "Îlots de chaleur urbains", "environnement-risques", R, "Végétaliser, désimperméabiliser, mesurer."),
-    (1, "Club des directeurs des services techniques", "ingenierie-territoires", S, "Un espace confidentiel entre DST."),
-    (2, "Financer la rénovation énergétique", "batiment", P, "Aides, fonds et montages financiers pour les bâtiments publics."),
-    (2, "Trait de côte et relocalisation", "mer-littoral", R, "Les communes littorales face au recul du trait de côte."),
-    (2, "Ports de plaisance durables", "mer-littoral", P, "Gestion des déchets, énergie et biodiversité dans les ports."),
-    (2, "Adaptation des routes au climat", "infrastructures-transport", P, "Chaussées, drainage et canicules : adapter le réseau routier."),
-    (2, "Instructeurs des aides régionales", "ingenierie-territoires", S, "Harmoniser l'instruction des dossiers entre régions."),
+    (
+        1,
+        "Club des directeurs des services techniques",
+        "ingenierie-territoires",
+        S,
+        "Un espace confidentiel entre DST.",
+    ),
+    (
+        2,
+        "Financer la rénovation énergétique",
+        "batiment",
+        P,
+        "Aides, fonds et montages financiers pour les bâtiments publics.",
+    ),
+    (
+        2,
+        "Trait de côte et relocalisation",
+        "mer-littoral",
+        R,
+        "Les communes littorales face au recul du trait de côte.",
+    ),
+    (
+        2,
+        "Ports de plaisance durables",
+        "mer-littoral",
+        P,
+        "Gestion des déchets, énergie et biodiversité dans les ports.",
+    ),
+    (
+        2,
+        "Adaptation des routes au climat",
+        "infrastructures-transport",
+        P,
+        "Chaussées, drainage et canicules : adapter le réseau routier.",
+    ),
+    (
+        2,
+        "Instructeurs des aides régionales",
+        "ingenierie-territoires",
+        S,
+        "Harmoniser l'instruction des dossiers entre régions.",
+    ),
 ]
 
 # username, display name, organisation, organisation type, competences
@@ -61,11 +133,25 @@ PEOPLE = [
 ]
 
 POSTS = [
-    ("Retour d'expérience : notre appel à projets", "Nous avons lancé l'appel à projets en mars. Voici le calendrier, le cahier des charges et ce que nous changerions."),
-    ("Qui a déjà utilisé le nouvel outil de diagnostic ?", "Nous hésitons entre deux méthodes. Vos avis sur la prise en main et le coût ?"),
-    ("Compte rendu de la rencontre du mois", "Merci aux vingt participants. Les supports sont en ligne ; prochaine rencontre en visio."),
+    (
+        "Retour d'expérience : notre appel à projets",
+        "Nous avons lancé l'appel à projets en mars. Voici le calendrier, le cahier des charges et ce que nous "
+        "changerions.",
+    ),
+    (
+        "Qui a déjà utilisé le nouvel outil de diagnostic ?",
+        "Nous hésitons entre deux méthodes. Vos avis sur la prise en main et le coût ?",
+    ),
+    (
+        "Compte rendu de la rencontre du mois",
+        "Merci aux vingt participants. Les supports sont en ligne ; prochaine rencontre en visio.",
+    ),
 ]
-COMMENTS = ["Merci pour ce partage très concret !", "Nous avons fait le même choix, je peux vous mettre en relation.", "Pouvez-vous partager le cahier des charges ?"]
+COMMENTS = [
+    "Merci pour ce partage très concret !",
+    "Nous avons fait le même choix, je peux vous mettre en relation.",
+    "Pouvez-vous partager le cahier des charges ?",
+]
 
 
 def _people(domains, territories):
@@ -130,7 +216,11 @@ def load(sites, domains, territories):
         index = indexes[portal % len(indexes)]
         if CommunityPage.objects.filter(title=title).exists():
             continue
-        listed_on = [site for site in sites if site.root_page_id != index.get_parent().pk][:1] if number % 4 == 0 and visibility != S else []
+        listed_on = (
+            [site for site in sites if site.root_page_id != index.get_parent().pk][:1]
+            if number % 4 == 0 and visibility != S
+            else []
+        )
         community = create_community(
             index,
             title,

@@ -3,8 +3,8 @@
 Every listing is a fixed number of queries whatever the size of the feed: items
 come with their actor, profile, post, comment and pinned target in bulk."""
 
-from django.core.paginator import EmptyPage, Paginator
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import EmptyPage, Paginator
 from django.db import transaction
 from django.db.models import Subquery
 from django.utils import timezone

@@ -22,7 +22,9 @@ COMPETENCES_MAX = 15
 
 def no_control_characters(value):
     if CONTROL_CHARACTERS.search(value or ""):
-        raise ValidationError(_("Le texte contient des caractères de contrôle non autorisés."), code="control_characters")
+        raise ValidationError(
+            _("Le texte contient des caractères de contrôle non autorisés."), code="control_characters"
+        )
 
 
 class SanitisedTextField(forms.CharField):
@@ -38,7 +40,9 @@ class SanitisedTextField(forms.CharField):
         value = super().clean(value)
         cleaned = content.clean_html(value)
         if self.required and not content.plain_text(cleaned):
-            raise ValidationError(_("Le texte est vide une fois le code non autorisé retiré."), code="empty_after_cleaning")
+            raise ValidationError(
+                _("Le texte est vide une fois le code non autorisé retiré."), code="empty_after_cleaning"
+            )
         return cleaned
 
 
@@ -47,7 +51,8 @@ class PostForm(forms.Form):
     body = SanitisedTextField(
         label=_("Texte"),
         max_length=BODY_MAX,
-        help_text=_("Texte simple ; gras, italique, listes et liens sont acceptés. %(max)d caractères au plus.") % {"max": BODY_MAX},
+        help_text=_("Texte simple ; gras, italique, listes et liens sont acceptés. %(max)d caractères au plus.")
+        % {"max": BODY_MAX},
     )
 
 
@@ -61,7 +66,10 @@ class ReportForm(forms.Form):
 
 class JoinForm(forms.Form):
     message = forms.CharField(
-        label=_("Message aux animateurs (facultatif)"), max_length=500, required=False, validators=[no_control_characters]
+        label=_("Message aux animateurs (facultatif)"),
+        max_length=500,
+        required=False,
+        validators=[no_control_characters],
     )
 
 
@@ -87,7 +95,8 @@ class PinForm(forms.Form):
         target = resolve_pin_target(url)
         if target is None:
             raise ValidationError(
-                _("Aucune ressource publiée ni contenu moissonné ne correspond à cette adresse."), code="unknown_resource"
+                _("Aucune ressource publiée ni contenu moissonné ne correspond à cette adresse."),
+                code="unknown_resource",
             )
         self.target = target
         return url
@@ -127,7 +136,10 @@ class CompetencesField(forms.CharField):
 
 class ProfileForm(forms.ModelForm):
     competences = CompetencesField(
-        label=_("Compétences"), required=False, max_length=1000, help_text=_("Séparées par des virgules, par ex. « PLUi, GEMAPI »."),
+        label=_("Compétences"),
+        required=False,
+        max_length=1000,
+        help_text=_("Séparées par des virgules, par ex. « PLUi, GEMAPI »."),
         validators=[no_control_characters],
     )
 
@@ -174,9 +186,14 @@ class DirectoryFilterForm(forms.Form):
         label=_("Compétence"), queryset=Competence.objects.order_by("name"), required=False, to_field_name="slug"
     )
     domain = forms.ModelChoiceField(
-        label=_("Domaine"), queryset=Domain.objects.filter(locale__language_code="fr"), required=False, to_field_name="slug"
+        label=_("Domaine"),
+        queryset=Domain.objects.filter(locale__language_code="fr"),
+        required=False,
+        to_field_name="slug",
     )
-    territory = forms.ModelChoiceField(label=_("Territoire"), queryset=Territory.objects.order_by("name"), required=False)
+    territory = forms.ModelChoiceField(
+        label=_("Territoire"), queryset=Territory.objects.order_by("name"), required=False
+    )
     organisation_type = forms.ChoiceField(
         label=_("Type d'organisation"), choices=[("", _("Tous"))] + Profile.OrganisationType.choices, required=False
     )
@@ -186,9 +203,13 @@ class SignupForm(forms.Form):
     """Fields allauth's sign-up form gets on top of e-mail and password."""
 
     display_name = forms.CharField(label=_("Nom et prénom"), max_length=120, validators=[no_control_characters])
-    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False, validators=[no_control_characters])
+    organisation = forms.CharField(
+        label=_("Organisation"), max_length=200, required=False, validators=[no_control_characters]
+    )
     organisation_type = forms.ChoiceField(
-        label=_("Type d'organisation"), choices=Profile.OrganisationType.choices, initial=Profile.OrganisationType.COLLECTIVITE
+        label=_("Type d'organisation"),
+        choices=Profile.OrganisationType.choices,
+        initial=Profile.OrganisationType.COLLECTIVITE,
     )
 
     def signup(self, request, user):

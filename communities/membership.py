@@ -54,7 +54,8 @@ def join(user, community, message=""):
     notifications.notify_animateurs(
         community,
         Notification.Kind.REQUEST,
-        _("%(name)s demande à rejoindre « %(community)s ».") % {"name": display_name(user), "community": community.title},
+        _("%(name)s demande à rejoindre « %(community)s ».")
+        % {"name": display_name(user), "community": community.title},
         community.full_url + community.reverse_subpage("manage"),
     )
     return membership
@@ -80,7 +81,8 @@ def approve(membership, animateur):
             membership.user,
             membership.community,
             Notification.Kind.APPROVED,
-            _("Bienvenue dans « %(community)s » : votre demande est acceptée.") % {"community": membership.community.title},
+            _("Bienvenue dans « %(community)s » : votre demande est acceptée.")
+            % {"community": membership.community.title},
             membership.community.full_url,
         )
     return membership
@@ -97,7 +99,8 @@ def refuse(membership, animateur):
         membership.user,
         membership.community,
         Notification.Kind.REFUSED,
-        _("Votre demande pour rejoindre « %(community)s » n'a pas été acceptée.") % {"community": membership.community.title},
+        _("Votre demande pour rejoindre « %(community)s » n'a pas été acceptée.")
+        % {"community": membership.community.title},
     )
     return membership
 

@@ -30,11 +30,15 @@ DIGEST_MAX_ITEMS = 50
 
 
 def notify(user, community, kind, message, link=""):
-    return Notification.objects.create(user=user, community=community, kind=kind, message=message[:300], link=link[:500])
+    return Notification.objects.create(
+        user=user, community=community, kind=kind, message=message[:300], link=link[:500]
+    )
 
 
 def notify_animateurs(community, kind, message, link="", exclude=None):
-    animateurs = Membership.objects.filter(community=community, role=Membership.Role.ANIMATEUR, status=Membership.Status.ACTIVE)
+    animateurs = Membership.objects.filter(
+        community=community, role=Membership.Role.ANIMATEUR, status=Membership.Status.ACTIVE
+    )
     if exclude is not None:
         animateurs = animateurs.exclude(user=exclude)
     Notification.objects.bulk_create(
@@ -70,7 +74,10 @@ def readers(community, users):
     return users.filter(
         Q(is_superuser=True)
         | Q(memberships__community=community, memberships__status=Membership.Status.ACTIVE)
-        | Q(groups__page_permissions__page__path__in=ancestors, groups__page_permissions__permission__codename__in=access.EDITOR_PERMISSIONS)
+        | Q(
+            groups__page_permissions__page__path__in=ancestors,
+            groups__page_permissions__permission__codename__in=access.EDITOR_PERMISSIONS,
+        )
     ).distinct()
 
 
@@ -107,7 +114,12 @@ def send_digest(user, frequency, now=None):
 
 
 def digest_recipients(frequency):
-    return get_user_model().objects.filter(is_active=True, profile__digest=frequency).exclude(email="").select_related("profile")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, profile__digest=frequency)
+        .exclude(email="")
+        .select_related("profile")
+    )
 
 
 def send_immediate(item_id):
@@ -117,7 +129,9 @@ def send_immediate(item_id):
     if item is None or not item.community.live:
         return 0
     followers = get_user_model().objects.filter(
-        is_active=True, profile__digest=Profile.Digest.IMMEDIATE, pk__in=Follow.objects.filter(community=item.community).values("user_id")
+        is_active=True,
+        profile__digest=Profile.Digest.IMMEDIATE,
+        pk__in=Follow.objects.filter(community=item.community).values("user_id"),
     )
     if item.actor_id:
         followers = followers.exclude(pk=item.actor_id)

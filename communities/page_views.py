@@ -294,7 +294,9 @@ def manage(request, page, invite_form=None, pin_form=None, status=200):
         .select_related("user__profile")
         .order_by("created_at"),
         "members": _members_page(request, page),
-        "invited": Membership.objects.filter(community=page, status=Membership.Status.INVITED).select_related("user__profile"),
+        "invited": Membership.objects.filter(community=page, status=Membership.Status.INVITED).select_related(
+            "user__profile"
+        ),
         "invitations": Invitation.objects.filter(community=page).order_by("email"),
         "reports": Report.objects.filter(community=page, resolved_at__isnull=True).select_related(
             "reporter__profile", "post", "comment__post"

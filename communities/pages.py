@@ -10,7 +10,9 @@ def ensure_community_index(home):
     """The portal's list of communities, created (and published) if missing."""
     index = CommunityIndexPage.objects.child_of(home).first()
     if index is None:
-        index = home.add_child(instance=CommunityIndexPage(title=_("Communautés"), slug="communautes", show_in_menus=True))
+        index = home.add_child(
+            instance=CommunityIndexPage(title=_("Communautés"), slug="communautes", show_in_menus=True)
+        )
         index.save_revision().publish()
     return index
 

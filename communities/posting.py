@@ -64,7 +64,9 @@ def set_hidden(target, hidden, moderator):
 def pin(community, target, by):
     """Pin a resource page or a harvested item; pinning twice changes nothing."""
     field = "page" if hasattr(target, "path") else "harvested_item"
-    pinned, created = PinnedResource.objects.get_or_create(community=community, **{field: target}, defaults={"pinned_by": by})
+    pinned, created = PinnedResource.objects.get_or_create(
+        community=community, **{field: target}, defaults={"pinned_by": by}
+    )
     if created:
         feeds.record(community, by, ActivityItem.Verb.PINNED, pin=pinned)
     return pinned

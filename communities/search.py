@@ -31,7 +31,12 @@ class CommunityPageProvider(registry.SearchProvider):
     kind_label = _("Communauté")
 
     def objects(self):
-        return CommunityPage.objects.live().public().select_related("locale").prefetch_related("domains", "tags", "listed_on")
+        return (
+            CommunityPage.objects.live()
+            .public()
+            .select_related("locale")
+            .prefetch_related("domains", "tags", "listed_on")
+        )
 
     def is_searchable(self, obj):
         return CommunityPage.objects.live().public().filter(pk=obj.pk).exists()

@@ -38,7 +38,8 @@ def community_stats(communities, today=None):
     )
     per_month = {(row["community_id"], _as_date(row["month"])): row["count"] for row in counts}
     return months, [
-        {"community": community, "months": [per_month.get((community.pk, month), 0) for month in months]} for community in communities
+        {"community": community, "months": [per_month.get((community.pk, month), 0) for month in months]}
+        for community in communities
     ]
 
 

@@ -26,8 +26,12 @@ def _readable_pins(portal, items):
     """Ids of the pinned pages and harvested items an anonymous reader can open here."""
     page_ids = [item.pin.page_id for item in items if item.pin and item.pin.page_id]
     item_ids = [item.pin.harvested_item_id for item in items if item.pin and item.pin.harvested_item_id]
-    pages = set(Page.objects.filter(pk__in=page_ids).live().public().values_list("pk", flat=True)) if page_ids else set()
-    harvested = set(visible_items(portal.site).filter(pk__in=item_ids).values_list("pk", flat=True)) if item_ids else set()
+    pages = (
+        set(Page.objects.filter(pk__in=page_ids).live().public().values_list("pk", flat=True)) if page_ids else set()
+    )
+    harvested = (
+        set(visible_items(portal.site).filter(pk__in=item_ids).values_list("pk", flat=True)) if item_ids else set()
+    )
     return pages, harvested
 
 
@@ -40,7 +44,9 @@ class ActivityEntries:
         self.community_url = community.get_url(portal.request)
 
     def post_url(self, post_id):
-        return self.portal.absolute(self.community_url + self.community.reverse_subpage("post_detail", kwargs={"post_id": post_id}))
+        return self.portal.absolute(
+            self.community_url + self.community.reverse_subpage("post_detail", kwargs={"post_id": post_id})
+        )
 
     def target(self, item, readable_pins):
         """(title, link, summary HTML) of the line, or None when it has no public page."""
@@ -54,7 +60,11 @@ class ActivityEntries:
                 return item.pin.page.title, self.portal.page_url(item.pin.page), ""
             if item.pin.harvested_item_id in harvested:
                 pinned = item.pin.harvested_item
-                return pinned.title, self.portal.absolute(reverse("harvest:item", kwargs={"pk": pinned.pk})), escape(pinned.summary)
+                return (
+                    pinned.title,
+                    self.portal.absolute(reverse("harvest:item", kwargs={"pk": pinned.pk})),
+                    escape(pinned.summary),
+                )
             return None
         if item.subject_url and item.subject_title:
             return item.subject_title, item.subject_url, escape(item.excerpt)

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from django.http import Http404
 from django.urls import Resolver404, URLResolver
-from django.utils.translation import gettext as _
 from django.urls.resolvers import RegexPattern
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,11 @@ def render(request, name, context, status=200):
 @login_required
 def feed(request):
     user = request.user
-    memberships = Membership.objects.filter(user=user, community__live=True).select_related("community").order_by("community__title")
+    memberships = (
+        Membership.objects.filter(user=user, community__live=True)
+        .select_related("community")
+        .order_by("community__title")
+    )
     by_status = {status: [] for status in Membership.Status.values}
     for membership in memberships:
         by_status[membership.status].append(membership)
@@ -37,7 +41,9 @@ def feed(request):
         "pending": by_status[Membership.Status.PENDING],
         "invited": by_status[Membership.Status.INVITED],
         # A follow outlives a removal: list only the communities the member may still see.
-        "followed": Follow.objects.filter(user=user, community__live=True, community__in=access.visible_communities(user))
+        "followed": Follow.objects.filter(
+            user=user, community__live=True, community__in=access.visible_communities(user)
+        )
         .exclude(community__in=[m.community_id for m in by_status[Membership.Status.ACTIVE]])
         .select_related("community"),
     }
@@ -107,7 +113,12 @@ def directory(request):
             profiles = profiles.filter(territory=data["territory"])
         if data["organisation_type"]:
             profiles = profiles.filter(organisation_type=data["organisation_type"])
-    profiles = profiles.select_related("territory").prefetch_related("competences", "domains").order_by("display_name", "pk").distinct()
+    profiles = (
+        profiles.select_related("territory")
+        .prefetch_related("competences", "domains")
+        .order_by("display_name", "pk")
+        .distinct()
+    )
     query = request.GET.copy()
     query.pop("page", None)
     page_obj = feeds.paginate(request, profiles, DIRECTORY_PAGE_SIZE)
@@ -116,5 +127,8 @@ def directory(request):
 
 def profile_detail(request, pk):
     profile = get_object_or_404(visible_profiles(request.user).select_related("territory", "user"), pk=pk)
-    return render(request, "profile.html", {"profile": profile, "show_email": profile.show_email and request.user.is_authenticated})
-
+    return render(
+        request,
+        "profile.html",
+        {"profile": profile, "show_email": profile.show_email and request.user.is_authenticated},
+    )

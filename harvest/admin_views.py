@@ -27,7 +27,11 @@ def action_view(action):
     def view(request, pk):
         source = _source(request, pk)
         if request.method == "GET":
-            return TemplateResponse(request, "harvest/admin/confirm_action.html", {"source": source, "action": action, "header_title": source.name})
+            return TemplateResponse(
+                request,
+                "harvest/admin/confirm_action.html",
+                {"source": source, "action": action, "header_title": source.name},
+            )
         if action == "preview":
             run = harvest(source, trigger=HarvestRun.Trigger.PREVIEW)
             return redirect(reverse("harvest_runs:inspect", args=[run.pk]))

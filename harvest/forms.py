@@ -18,7 +18,8 @@ class HarvestSourceForm(WagtailAdminModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
-            "Les éléments de la source n'apparaissent sur un autre portail qu'une fois le partage accepté par ses éditeurs. "
+            "Les éléments de la source n'apparaissent sur un autre portail qu'une fois le partage accepté par ses "
+            "éditeurs. "
             "Décocher un portail retire le partage."
         ),
     )
@@ -37,7 +38,10 @@ class HarvestSourceForm(WagtailAdminModelForm):
         from . import sharing
 
         source = super().save(commit=commit)
-        if commit and (sharing.offer(source, self.cleaned_data["shared_with"], self.for_user) | ("shared_with_all" in self.changed_data)):
+        if commit and (
+            sharing.offer(source, self.cleaned_data["shared_with"], self.for_user)
+            | ("shared_with_all" in self.changed_data)
+        ):
             sharing.reindex(source)
         return source
 

@@ -89,7 +89,9 @@ def check_host(host, port, networks):
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(_("Le nom d'hôte « %(host)s » est introuvable (%(error)s).") % {"host": host, "error": error}) from error
+        raise FetchError(
+            _("Le nom d'hôte « %(host)s » est introuvable (%(error)s).") % {"host": host, "error": error}
+        ) from error
     for info in infos:
         address = info[4][0]
         if not is_public_or_allowed(address, networks):
@@ -123,7 +125,9 @@ class SafeClient:
         self.respect_robots = setting("HARVEST_RESPECT_ROBOTS") if respect_robots is None else respect_robots
         self.user_agent = setting("HARVEST_USER_AGENT")
         self.read_timeout = read_timeout or setting("HARVEST_READ_TIMEOUT")
-        timeout = httpx.Timeout(connect=setting("HARVEST_CONNECT_TIMEOUT"), read=self.read_timeout, write=10.0, pool=10.0)
+        timeout = httpx.Timeout(
+            connect=setting("HARVEST_CONNECT_TIMEOUT"), read=self.read_timeout, write=10.0, pool=10.0
+        )
         self._client = httpx.Client(
             timeout=timeout, follow_redirects=False, trust_env=False, headers={"User-Agent": self.user_agent}
         )
@@ -170,7 +174,9 @@ class SafeClient:
                     _("Le serveur a répondu %(status)s pour %(url)s.") % {"status": response.status, "url": url}
                 )
             return response
-        raise FetchError(_("Trop de redirections (plus de %(max)s) depuis %(url)s.") % {"max": self.max_redirects, "url": url})
+        raise FetchError(
+            _("Trop de redirections (plus de %(max)s) depuis %(url)s.") % {"max": self.max_redirects, "url": url}
+        )
 
     def _check_url(self, url):
         parts = urlsplit(url)
@@ -195,17 +201,22 @@ class SafeClient:
                         raise self._too_large(url)
                     if time.monotonic() > deadline:
                         raise FetchTimeout(
-                            _("Le téléchargement de %(url)s a dépassé %(seconds)s s.") % {"url": url, "seconds": self.total_timeout}
+                            _("Le téléchargement de %(url)s a dépassé %(seconds)s s.")
+                            % {"url": url, "seconds": self.total_timeout}
                         )
                     chunks.append(chunk)
-                return FetchResult(url=url, status=response.status_code, content=b"".join(chunks), headers=response.headers)
+                return FetchResult(
+                    url=url, status=response.status_code, content=b"".join(chunks), headers=response.headers
+                )
         except httpx.TimeoutException as error:
             raise FetchTimeout(
                 _("Le serveur n'a pas répondu à temps pour %(url)s (délai de %(seconds)s s).")
                 % {"url": url, "seconds": self.read_timeout}
             ) from error
         except httpx.HTTPError as error:
-            raise FetchError(_("Échec de la requête vers %(url)s : %(error)s.") % {"url": url, "error": error}) from error
+            raise FetchError(
+                _("Échec de la requête vers %(url)s : %(error)s.") % {"url": url, "error": error}
+            ) from error
 
     def _too_large(self, url):
         return ResponseTooLarge(

@@ -22,7 +22,11 @@ def visible_items(site, domain=None):
     items = HarvestedItem.objects.filter(archived_at__isnull=True, source__in=sources_shown_on(site))
     if domain is not None:
         items = items.filter(domains__translation_key=domain.translation_key)
-    return items.select_related("source", "resource_type", "territory").prefetch_related("domains", "tags").order_by("-published_at", "-pk")
+    return (
+        items.select_related("source", "resource_type", "territory")
+        .prefetch_related("domains", "tags")
+        .order_by("-published_at", "-pk")
+    )
 
 
 # What a partner-item card shows (harvest/partner_items.html), and no more.

@@ -22,11 +22,13 @@ from .forms import HarvestedItemForm, HarvestSourceForm
 
 CONFIG_HELP = _(
     "Objet JSON propre au type de source, vide le plus souvent. "
-    "Sitemap : {\"url_prefix\": \"https://exemple.fr/ressources/\"} ne garde que les pages sous ce préfixe. "
-    "OAI-PMH : {\"set\": \"nom-du-lot\"}. "
-    "Aides-territoires : {\"api_token\": \"votre jeton\", \"items_per_page\": 100, \"filters\": {…}, "
-    "\"category_domains\": {\"Mobilité / transports\": \"mobilites\", \"Eau et milieux aquatiques\": [\"environnement-risques\", \"mer-littoral\"]}}. "
-    "« category_domains » range chaque catégorie d'aide (nom complet « Thème|Catégorie », thème seul ou catégorie seule, "
+    'Sitemap : {"url_prefix": "https://exemple.fr/ressources/"} ne garde que les pages sous ce préfixe. '
+    'OAI-PMH : {"set": "nom-du-lot"}. '
+    'Aides-territoires : {"api_token": "votre jeton", "items_per_page": 100, "filters": {…}, '
+    '"category_domains": {"Mobilité / transports": "mobilites", "Eau et milieux aquatiques": '
+    '["environnement-risques", "mer-littoral"]}}. '
+    "« category_domains » range chaque catégorie d'aide (nom complet « Thème|Catégorie », thème seul ou catégorie "
+    "seule, "
     "sans tenir compte des majuscules) dans les domaines indiqués par leur identifiant ; "
     "le périmètre de l'aide (région, département…) devient son territoire."
 )
@@ -42,12 +44,25 @@ class HarvestSource(ClusterableModel):
     backend = models.CharField(_("type de source"), max_length=30, choices=BACKEND_CHOICES)
     url = models.URLField(_("adresse"), max_length=1000)
     config = models.JSONField(_("configuration"), default=dict, blank=True, help_text=CONFIG_HELP)
-    interval = models.DurationField(_("fréquence"), default=timedelta(days=1), help_text=_("Intervalle entre deux moissons, par ex. « 1 00:00:00 » pour un jour."))
+    interval = models.DurationField(
+        _("fréquence"),
+        default=timedelta(days=1),
+        help_text=_("Intervalle entre deux moissons, par ex. « 1 00:00:00 » pour un jour."),
+    )
     active = models.BooleanField(_("active"), default=True)
-    default_domains = ParentalManyToManyField("resources.Domain", verbose_name=_("domaines par défaut"), blank=True, related_name="+")
-    default_tags = models.CharField(_("mots-clés par défaut"), max_length=500, blank=True, help_text=_("Séparés par des virgules."))
+    default_domains = ParentalManyToManyField(
+        "resources.Domain", verbose_name=_("domaines par défaut"), blank=True, related_name="+"
+    )
+    default_tags = models.CharField(
+        _("mots-clés par défaut"), max_length=500, blank=True, help_text=_("Séparés par des virgules.")
+    )
     default_resource_type = models.ForeignKey(
-        "resources.ResourceType", verbose_name=_("type de ressource par défaut"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "resources.ResourceType",
+        verbose_name=_("type de ressource par défaut"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     licence = models.CharField(_("licence"), max_length=200, blank=True)
     attribution = models.TextField(_("attribution"), blank=True)
@@ -56,7 +71,9 @@ class HarvestSource(ClusterableModel):
         _("montrer sur tous les portails"), default=False, help_text=_("Réservé aux administrateurs de la plateforme.")
     )
     archive_grace = models.DurationField(
-        _("délai avant archivage"), default=timedelta(days=7), help_text=_("Un élément disparu de la source est archivé après ce délai.")
+        _("délai avant archivage"),
+        default=timedelta(days=7),
+        help_text=_("Un élément disparu de la source est archivé après ce délai."),
     )
     etag = models.CharField(_("ETag"), max_length=500, blank=True, editable=False)
     last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True, editable=False)
@@ -66,19 +83,32 @@ class HarvestSource(ClusterableModel):
         max_length=64,
         blank=True,
         editable=False,
-        help_text=_("Liste lue lors de la dernière moisson complète et sans erreur : tant qu'elle ne change pas, rien n'est relu."),
+        help_text=_(
+            "Liste lue lors de la dernière moisson complète et sans erreur : tant qu'elle ne change pas, rien n'est "
+            "relu."
+        ),
     )
     last_success_at = models.DateTimeField(_("dernière moisson réussie"), null=True, blank=True, editable=False)
 
     base_form_class = HarvestSourceForm
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("site"), FieldPanel("backend"), FieldPanel("url"), FieldPanel("config")], heading=_("Source")),
-        MultiFieldPanel([FieldPanel("interval"), FieldPanel("active"), FieldPanel("archive_grace")], heading=_("Calendrier")),
         MultiFieldPanel(
-            [FieldPanel("default_domains"), FieldPanel("default_tags"), FieldPanel("default_resource_type")], heading=_("Classement par défaut")
+            [FieldPanel("name"), FieldPanel("site"), FieldPanel("backend"), FieldPanel("url"), FieldPanel("config")],
+            heading=_("Source"),
         ),
-        MultiFieldPanel([FieldPanel("licence"), FieldPanel("attribution"), FieldPanel("contact_email")], heading=_("Provenance")),
-        MultiFieldPanel([FieldPanel("shared_with_all"), FieldPanel("shared_with")], heading=_("Partage entre portails")),
+        MultiFieldPanel(
+            [FieldPanel("interval"), FieldPanel("active"), FieldPanel("archive_grace")], heading=_("Calendrier")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("default_domains"), FieldPanel("default_tags"), FieldPanel("default_resource_type")],
+            heading=_("Classement par défaut"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("licence"), FieldPanel("attribution"), FieldPanel("contact_email")], heading=_("Provenance")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("shared_with_all"), FieldPanel("shared_with")], heading=_("Partage entre portails")
+        ),
     ]
 
     class Meta:
@@ -116,7 +146,9 @@ class HarvestSource(ClusterableModel):
     def shown_on_site_ids(self):
         """The portal that harvests the source and those that accepted its share
         (reads prefetched ``shares`` when there are)."""
-        return [self.site_id] + [share.site_id for share in self.shares.all() if share.status == HarvestShare.Status.ACCEPTED]
+        return [self.site_id] + [
+            share.site_id for share in self.shares.all() if share.status == HarvestShare.Status.ACCEPTED
+        ]
 
 
 class HarvestShare(models.Model):
@@ -130,14 +162,26 @@ class HarvestShare(models.Model):
         DECLINED = "declined", _("refusé")
 
     source = models.ForeignKey(HarvestSource, verbose_name=_("source"), on_delete=models.CASCADE, related_name="shares")
-    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("portail"), on_delete=models.CASCADE, related_name="harvest_shares")
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("portail"), on_delete=models.CASCADE, related_name="harvest_shares"
+    )
     status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("proposé par"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     requested_at = models.DateTimeField(_("proposé le"), auto_now_add=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("décidé par"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("décidé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decided_at = models.DateTimeField(_("décidé le"), null=True, blank=True)
 
@@ -196,7 +240,10 @@ class HarvestRun(models.Model):
         return self.status in {self.Status.DONE, self.Status.DONE_WITH_ERRORS, self.Status.FAILED}
 
     def summary(self):
-        return ", ".join(f"{counter} {getattr(self, counter)}" for counter in ("created", "updated", "unchanged", "failed", "archived"))
+        return ", ".join(
+            f"{counter} {getattr(self, counter)}"
+            for counter in ("created", "updated", "unchanged", "failed", "archived")
+        )
 
 
 class HarvestedItemTag(TaggedItemBase):
@@ -224,17 +271,31 @@ class HarvestedItem(index.Indexed, ClusterableModel):
     published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
     updated_at = models.DateTimeField(_("mis à jour le"), null=True, blank=True)
     language = models.CharField(_("langue"), max_length=12, blank=True)
-    domains = ParentalManyToManyField("resources.Domain", verbose_name=_("domaines"), blank=True, related_name="harvested_items")
+    domains = ParentalManyToManyField(
+        "resources.Domain", verbose_name=_("domaines"), blank=True, related_name="harvested_items"
+    )
     tags = ClusterTaggableManager(through=HarvestedItemTag, blank=True, verbose_name=_("mots-clés"))
     resource_type = models.ForeignKey(
-        "resources.ResourceType", verbose_name=_("type de ressource"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "resources.ResourceType",
+        verbose_name=_("type de ressource"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     territory = models.ForeignKey(
-        "resources.Territory", verbose_name=_("territoire"), null=True, blank=True, on_delete=models.SET_NULL, related_name="harvested_items"
+        "resources.Territory",
+        verbose_name=_("territoire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="harvested_items",
     )
     raw = models.JSONField(_("enregistrement brut"), default=dict, blank=True)
     content_hash = models.CharField(_("empreinte du contenu"), max_length=64, blank=True)
-    remote_version = models.CharField(_("version distante"), max_length=100, blank=True, help_text=_("Date de modification annoncée par la source."))
+    remote_version = models.CharField(
+        _("version distante"), max_length=100, blank=True, help_text=_("Date de modification annoncée par la source.")
+    )
     first_seen = models.DateTimeField(_("vu la première fois"), auto_now_add=True)
     last_seen = models.DateTimeField(_("dernière moisson"), null=True, blank=True)
     missing_since = models.DateTimeField(_("absent de la source depuis"), null=True, blank=True)
@@ -248,7 +309,10 @@ class HarvestedItem(index.Indexed, ClusterableModel):
         FieldPanel("url", read_only=True),
         FieldPanel("title"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("domains"), FieldPanel("tags"), FieldPanel("resource_type"), FieldPanel("territory")], heading=_("Classement")),
+        MultiFieldPanel(
+            [FieldPanel("domains"), FieldPanel("tags"), FieldPanel("resource_type"), FieldPanel("territory")],
+            heading=_("Classement"),
+        ),
     ]
     search_fields = [
         index.SearchField("title", boost=2),

@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 def failure_recipients(source):
     """The source's contact and the portal's admins: active users of the groups
     holding a permission on the portal's site."""
-    users = get_user_model().objects.filter(is_active=True, groups__site_permissions__site=source.site).exclude(email="")
+    users = (
+        get_user_model().objects.filter(is_active=True, groups__site_permissions__site=source.site).exclude(email="")
+    )
     emails = {source.contact_email} if source.contact_email else set()
     emails.update(users.values_list("email", flat=True))
     return sorted(emails)
@@ -27,6 +29,7 @@ def send_failure_notice(run):
         "",
         *run.errors,
         "",
-        _("Historique des moissons : %(url)s") % {"url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/harvest/runs/?source={run.source.pk}"},
+        _("Historique des moissons : %(url)s")
+        % {"url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/harvest/runs/?source={run.source.pk}"},
     ]
     return send_mail(subject, "\n".join(str(line) for line in lines), None, recipients)

@@ -58,7 +58,10 @@ class PortalPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and self.scope(self.model._default_manager.filter(pk=instance.pk), user).exists()
+        return (
+            self.user_has_permission(user, action)
+            and self.scope(self.model._default_manager.filter(pk=instance.pk), user).exists()
+        )
 
     def instances_user_has_any_permission_for(self, user, actions):
         return self.scope(super().instances_user_has_any_permission_for(user, actions), user)

@@ -28,7 +28,18 @@ from .taxonomy import domain_ids_by_slug, resource_type, tag_name, tags_by_name,
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 MAX_STORED_ERRORS = 500
-HARVESTED_FIELDS = ("url", "title", "summary", "body_html", "image_url", "authors", "published_at", "updated_at", "language", "raw")
+HARVESTED_FIELDS = (
+    "url",
+    "title",
+    "summary",
+    "body_html",
+    "image_url",
+    "authors",
+    "published_at",
+    "updated_at",
+    "language",
+    "raw",
+)
 
 
 @dataclass
@@ -95,7 +106,11 @@ class Store:
     def process(self, backend, ctx, stub):
         remote_id = (stub.remote_id or "").strip()
         if remote_id in self.seen:
-            self.item_error(remote_id, _("Identifiant en double dans la source : seule la première occurrence est prise en compte."), "skipped")
+            self.item_error(
+                remote_id,
+                _("Identifiant en double dans la source : seule la première occurrence est prise en compte."),
+                "skipped",
+            )
             return
         self.seen.add(remote_id)
         known = self.known.get(remote_id)
@@ -130,7 +145,15 @@ class Store:
     def _preview(self, record, known, digest):
         outcome = "created" if known is None else ("unchanged" if known.content_hash == digest else "updated")
         setattr(self.run, outcome, getattr(self.run, outcome) + 1)
-        self.run.preview.append({"remote_id": record.remote_id, "title": record.title, "url": record.url, "summary": record.summary[:300], "outcome": outcome})
+        self.run.preview.append(
+            {
+                "remote_id": record.remote_id,
+                "title": record.title,
+                "url": record.url,
+                "summary": record.summary[:300],
+                "outcome": outcome,
+            }
+        )
 
     def _unchanged(self, known):
         self.run.unchanged += 1
@@ -147,7 +170,13 @@ class Store:
 
     def _values(self, record, digest):
         values = {name: getattr(record, name) for name in HARVESTED_FIELDS}
-        values.update(content_hash=digest, remote_version=record.version[:100], last_seen=self.now, missing_since=None, archived_at=None)
+        values.update(
+            content_hash=digest,
+            remote_version=record.version[:100],
+            last_seen=self.now,
+            missing_since=None,
+            archived_at=None,
+        )
         values["title"] = values["title"][:500]
         return values
 
@@ -171,8 +200,12 @@ class Store:
             tags = tags_by_name(names)
             DomainLink = HarvestedItem.domains.through
             for item, record in self.pending:
-                domain_rows += [DomainLink(harvesteditem_id=item.pk, domain_id=pk) for pk in self.domain_ids_for(record)]
-                item_tags = {tags[name.lower()].pk for name in [*self.default_tags, *record.tags] if name.lower() in tags}
+                domain_rows += [
+                    DomainLink(harvesteditem_id=item.pk, domain_id=pk) for pk in self.domain_ids_for(record)
+                ]
+                item_tags = {
+                    tags[name.lower()].pk for name in [*self.default_tags, *record.tags] if name.lower() in tags
+                }
                 tag_rows += [HarvestedItemTag(content_object_id=item.pk, tag_id=pk) for pk in item_tags]
             DomainLink.objects.bulk_create(domain_rows)
             HarvestedItemTag.objects.bulk_create(tag_rows)
@@ -219,7 +252,9 @@ class Store:
             self._archive_expired([known for known in live if known.missing_since])
 
     def _archive_vanished(self):
-        gone = [known for remote_id, known in self.known.items() if remote_id not in self.seen and not known.archived_at]
+        gone = [
+            known for remote_id, known in self.known.items() if remote_id not in self.seen and not known.archived_at
+        ]
         newly_missing = [known.pk for known in gone if not known.missing_since]
         for chunk in _chunks(newly_missing):
             HarvestedItem.objects.filter(pk__in=chunk).update(missing_since=self.now)
@@ -243,7 +278,9 @@ class Store:
         urls = [url for _remote_id, url in clashes]
         HarvestedItem.objects.filter(archived_at__isnull=True, url__in=urls).update(duplicate_url=True)
         for remote_id, url in clashes:
-            message = _("La même adresse d'origine (%(url)s) vient aussi d'une autre source : éléments signalés, non fusionnés.")
+            message = _(
+                "La même adresse d'origine (%(url)s) vient aussi d'une autre source : éléments signalés, non fusionnés."
+            )
             self.item_error(remote_id, message % {"url": url}, counter=None)
 
 
@@ -265,7 +302,12 @@ def harvest(source, trigger=HarvestRun.Trigger.MANUAL, run=None, progress=None):
     # A preview reads the source afresh: it shows what the source holds, not what changed.
     ctx = RunContext(source=source, client=None)
     if not dry_run:
-        ctx.etag, ctx.last_modified, ctx.cursor, ctx.document_hash = source.etag, source.last_modified, source.cursor, source.document_hash
+        ctx.etag, ctx.last_modified, ctx.cursor, ctx.document_hash = (
+            source.etag,
+            source.last_modified,
+            source.cursor,
+            source.document_hash,
+        )
     backend = source.get_backend()
     gathered = unchanged = False
     try:
@@ -308,7 +350,9 @@ def _remember_state(source, ctx, clean):
     validators (ETag, Last-Modified, document digest) only after a complete
     run without errors, so that a run with errors is never skipped next time."""
     source.cursor = ctx.cursor[:100]
-    source.etag, source.last_modified, source.document_hash = (ctx.etag[:500], ctx.last_modified[:100], ctx.document_hash) if clean else ("", "", "")
+    source.etag, source.last_modified, source.document_hash = (
+        (ctx.etag[:500], ctx.last_modified[:100], ctx.document_hash) if clean else ("", "", "")
+    )
     source.last_success_at = timezone.now()
     type(source).objects.filter(pk=source.pk).update(
         etag=source.etag,

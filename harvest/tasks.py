@@ -60,7 +60,9 @@ def run_due_sources():
     sources = HarvestSource.objects.filter(active=True).annotate(
         last_started=Max("runs__started_at", filter=~Q(runs__trigger=HarvestRun.Trigger.PREVIEW))
     )
-    due = [source.pk for source in sources if source.last_started is None or source.last_started + source.interval <= now]
+    due = [
+        source.pk for source in sources if source.last_started is None or source.last_started + source.interval <= now
+    ]
     for source_id in due:
         run_source.delay(source_id, HarvestRun.Trigger.SCHEDULE)
     return due
@@ -72,11 +74,18 @@ def watchdog():
     from .models import HarvestRun
 
     limit = timezone.now() - timedelta(seconds=setting("HARVEST_RUN_TIMEOUT"))
-    stuck = list(HarvestRun.objects.filter(status__in=[HarvestRun.Status.PENDING, HarvestRun.Status.RUNNING], started_at__lt=limit))
+    stuck = list(
+        HarvestRun.objects.filter(
+            status__in=[HarvestRun.Status.PENDING, HarvestRun.Status.RUNNING], started_at__lt=limit
+        )
+    )
     for run in stuck:
         run.status = HarvestRun.Status.FAILED
         run.finished_at = timezone.now()
-        run.errors.append(_("Moisson interrompue : aucune fin signalée après %(hours)s h.") % {"hours": round(setting("HARVEST_RUN_TIMEOUT") / 3600, 1)})
+        run.errors.append(
+            _("Moisson interrompue : aucune fin signalée après %(hours)s h.")
+            % {"hours": round(setting("HARVEST_RUN_TIMEOUT") / 3600, 1)}
+        )
         run.save(update_fields=["status", "finished_at", "errors"])
         cache.delete(lock_key(run.source_id))
     return [run.pk for run in stuck]

@@ -12,7 +12,9 @@ TERRITORY_NAME_LENGTH = Territory._meta.get_field("name").max_length
 
 def resource_type(slug, name):
     """The resource type ``slug`` in the default locale, created when missing."""
-    found, _created = ResourceType.objects.get_or_create(slug=slug, locale=Locale.get_default(), defaults={"name": name})
+    found, _created = ResourceType.objects.get_or_create(
+        slug=slug, locale=Locale.get_default(), defaults={"name": name}
+    )
     return found
 
 

@@ -16,5 +16,10 @@ def item_detail(request, pk):
         raise Http404
     item = get_object_or_404(visible_items(site), pk=pk)
     template = select_theme_template(branding_for_request(request).theme, "harvest/item_detail.html")
-    context = {"item": item, "source": item.source, "item_tags": list(item.tags.all()), "item_domains": list(item.domains.all())}
+    context = {
+        "item": item,
+        "source": item.source,
+        "item_tags": list(item.tags.all()),
+        "item_domains": list(item.domains.all()),
+    }
     return TemplateResponse(request, template, context)

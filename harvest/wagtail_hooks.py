@@ -13,8 +13,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -94,7 +94,10 @@ class SharesColumn(Column):
     """The portals a source is offered to, each with its answer."""
 
     def get_value(self, instance):
-        return ", ".join(f"{share.site.site_name} ({share.get_status_display()})" for share in instance.shares.all()) or "—"
+        return (
+            ", ".join(f"{share.site.site_name} ({share.get_status_display()})" for share in instance.shares.all())
+            or "—"
+        )
 
 
 class SourceIndexView(ScopedViewMixin, IndexView):
@@ -104,9 +107,21 @@ class SourceIndexView(ScopedViewMixin, IndexView):
     def get_list_more_buttons(self, instance):
         return [
             *super().get_list_more_buttons(instance),
-            ListingButton(_("Moissonner maintenant"), url=reverse("harvest_sources:harvest_now", args=[instance.pk]), icon_name="download", priority=20),
-            ListingButton(_("Aperçu"), url=reverse("harvest_sources:preview", args=[instance.pk]), icon_name="view", priority=21),
-            ListingButton(_("Historique"), url=reverse("harvest_runs:index") + f"?source={instance.pk}", icon_name="history", priority=22),
+            ListingButton(
+                _("Moissonner maintenant"),
+                url=reverse("harvest_sources:harvest_now", args=[instance.pk]),
+                icon_name="download",
+                priority=20,
+            ),
+            ListingButton(
+                _("Aperçu"), url=reverse("harvest_sources:preview", args=[instance.pk]), icon_name="view", priority=21
+            ),
+            ListingButton(
+                _("Historique"),
+                url=reverse("harvest_runs:index") + f"?source={instance.pk}",
+                icon_name="history",
+                priority=22,
+            ),
         ]
 
 
@@ -139,14 +154,21 @@ class RunInspectView(ScopedViewMixin, InspectView):
         errors = self.object.item_errors
         if not errors:
             return "—"
-        return format_html("<ul>{}</ul>", format_html_join("", "<li><code>{}</code> : {}</li>", ((e["remote_id"], e["message"]) for e in errors)))
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li><code>{}</code> : {}</li>", ((e["remote_id"], e["message"]) for e in errors)),
+        )
 
     def get_errors_display_value(self):
         return format_html_join("", "<p>{}</p>", ((message,) for message in self.object.errors)) or "—"
 
     def get_preview_display_value(self):
         rows = ((entry["outcome"], entry["url"], entry["title"]) for entry in self.object.preview)
-        return format_html("<ul>{}</ul>", format_html_join("", '<li>[{}] <a href="{}">{}</a></li>', rows)) if self.object.preview else "—"
+        return (
+            format_html("<ul>{}</ul>", format_html_join("", '<li>[{}] <a href="{}">{}</a></li>', rows))
+            if self.object.preview
+            else "—"
+        )
 
 
 class HarvestRunFilterSet(WagtailFilterSet):
@@ -166,8 +188,28 @@ class HarvestRunViewSet(ModelViewSet):
     index_view_class = RunIndexView
     inspect_view_enabled = True
     inspect_view_class = RunInspectView
-    inspect_view_fields = ["source", "trigger", "status", "started_at", "finished_at", *HarvestRun.COUNTERS, "errors", "item_errors", "preview"]
-    list_display = ["source", "trigger", "status", "started_at", "created", "updated", "unchanged", "failed", "archived"]
+    inspect_view_fields = [
+        "source",
+        "trigger",
+        "status",
+        "started_at",
+        "finished_at",
+        *HarvestRun.COUNTERS,
+        "errors",
+        "item_errors",
+        "preview",
+    ]
+    list_display = [
+        "source",
+        "trigger",
+        "status",
+        "started_at",
+        "created",
+        "updated",
+        "unchanged",
+        "failed",
+        "archived",
+    ]
     filterset_class = HarvestRunFilterSet
     form_fields = []
 
@@ -248,7 +290,11 @@ def share_decision_view(request, pk, accept):
         context = {"share": share, "accept": accept, "header_title": str(share.source)}
         return TemplateResponse(request, "harvest/admin/confirm_share.html", context)
     sharing.decide(share, request.user, accept)
-    message = gettext("Partage de « %(source)s » accepté sur %(portal)s.") if accept else gettext("Partage de « %(source)s » refusé sur %(portal)s.")
+    message = (
+        gettext("Partage de « %(source)s » accepté sur %(portal)s.")
+        if accept
+        else gettext("Partage de « %(source)s » refusé sur %(portal)s.")
+    )
     messages.success(request, message % {"source": share.source.name, "portal": share.site.site_name})
     return redirect(reverse("harvest_shares:index"))
 
@@ -274,10 +320,21 @@ class ShareIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         if instance.status != HarvestShare.Status.ACCEPTED:
-            buttons.append(ListingButton(_("Accepter"), url=reverse("harvest_shares:accept", args=[instance.pk]), icon_name="check", priority=20))
+            buttons.append(
+                ListingButton(
+                    _("Accepter"),
+                    url=reverse("harvest_shares:accept", args=[instance.pk]),
+                    icon_name="check",
+                    priority=20,
+                )
+            )
         if instance.status != HarvestShare.Status.DECLINED:
             label = _("Retirer l'accord") if instance.status == HarvestShare.Status.ACCEPTED else _("Refuser")
-            buttons.append(ListingButton(label, url=reverse("harvest_shares:decline", args=[instance.pk]), icon_name="cross", priority=21))
+            buttons.append(
+                ListingButton(
+                    label, url=reverse("harvest_shares:decline", args=[instance.pk]), icon_name="cross", priority=21
+                )
+            )
         return buttons
 
 

@@ -29,7 +29,9 @@ def to_utf8(content, http_charset=None):
             text = content.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             continue
-        if encoding.lower().replace("_", "-") in {"utf-8", "utf8"} and (not match or match.group(1).lower() in {b"utf-8", b"utf8"}):
+        if encoding.lower().replace("_", "-") in {"utf-8", "utf8"} and (
+            not match or match.group(1).lower() in {b"utf-8", b"utf8"}
+        ):
             return content
         return DECLARED_ENCODING.sub(r"\g<1>utf-8", text, count=1).encode("utf-8")
     return content.decode("utf-8", errors="replace").encode("utf-8")

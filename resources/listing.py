@@ -145,11 +145,17 @@ def home_page_context(home, request):
         domain_tiles = list(pages_by_domain.values())
 
     listed = listed_entries(site, home.locale_id)
-    featured = _featured_rows(ResourcePage.objects.filter(pk__in=listed.values("resource_id")), branding.featured_resources)
+    featured = _featured_rows(
+        ResourcePage.objects.filter(pk__in=listed.values("resource_id")), branding.featured_resources
+    )
     latest = list(_ordered_cards(listed.exclude(resource_id__in=[row[0] for row in featured]))[:HOME_LATEST])
     # The featured and latest cards share one query for their domains.
     cards = cards_from_rows(request, featured + latest)
-    return {"domain_tiles": domain_tiles, "featured_resources": cards[: len(featured)], "latest_resources": cards[len(featured) :]}
+    return {
+        "domain_tiles": domain_tiles,
+        "featured_resources": cards[: len(featured)],
+        "latest_resources": cards[len(featured) :],
+    }
 
 
 def _featured_rows(listed, chosen):
@@ -161,9 +167,9 @@ def _featured_rows(listed, chosen):
     if not chosen_ids:
         return []
     chosen_pages = Page.objects.filter(pk__in=chosen_ids, translation_key=OuterRef("translation_key"))
-    found = listed.filter(translation_key__in=Page.objects.filter(pk__in=chosen_ids).values("translation_key")).annotate(
-        chosen_id=Subquery(chosen_pages.values("pk")[:1])
-    )
+    found = listed.filter(
+        translation_key__in=Page.objects.filter(pk__in=chosen_ids).values("translation_key")
+    ).annotate(chosen_id=Subquery(chosen_pages.values("pk")[:1]))
     by_chosen_id = {row[-1]: row[:-1] for row in found.values_list(*CARD_VALUES, "chosen_id")}
     return [by_chosen_id[pk] for pk in dict.fromkeys(chosen_ids) if pk in by_chosen_id]
 

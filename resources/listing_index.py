@@ -91,15 +91,21 @@ def _index_rows(m, portals, resource_rows):
     """The entries and tag rows of the resources in ``resource_rows``."""
     ids = [row[0] for row in resource_rows]
     domain_keys = defaultdict(list)
-    for resource_id, key in m["DomainLink"].objects.filter(resourcepage_id__in=ids).values_list(
-        "resourcepage_id", "domain__translation_key"
+    for resource_id, key in (
+        m["DomainLink"]
+        .objects.filter(resourcepage_id__in=ids)
+        .values_list("resourcepage_id", "domain__translation_key")
     ):
         domain_keys[resource_id].append(str(key))
     shared_with = defaultdict(list)
-    for resource_id, site_id in m["SiteLink"].objects.filter(resourcepage_id__in=ids).values_list("resourcepage_id", "site_id"):
+    for resource_id, site_id in (
+        m["SiteLink"].objects.filter(resourcepage_id__in=ids).values_list("resourcepage_id", "site_id")
+    ):
         shared_with[resource_id].append(site_id)
     tag_ids = defaultdict(list)
-    for resource_id, tag_id in m["Tagged"].objects.filter(content_object_id__in=ids).values_list("content_object_id", "tag_id"):
+    for resource_id, tag_id in (
+        m["Tagged"].objects.filter(content_object_id__in=ids).values_list("content_object_id", "tag_id")
+    ):
         tag_ids[resource_id].append(tag_id)
     Entry, Tag = m["Entry"], m["Tag"]
     entries, tags = [], []
@@ -200,5 +206,7 @@ def connect():
     page_unpublished.connect(_unpublished, sender=ResourcePage, dispatch_uid="listing_index_unpublished")
     post_page_move.connect(_moved, dispatch_uid="listing_index_moved")
     post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="listing_index_restriction_saved")
-    post_delete.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="listing_index_restriction_deleted")
+    post_delete.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid="listing_index_restriction_deleted"
+    )
     post_save.connect(_portals_changed, sender=Site, dispatch_uid="listing_index_site_saved")

@@ -25,10 +25,19 @@ class Domain(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("identifiant"), max_length=80)
     description = models.TextField(_("description"), blank=True)
     colour = models.CharField(_("couleur"), max_length=7, default="#1f4e79", validators=[validate_hex_colour])
-    icon = models.CharField(_("icône"), max_length=40, blank=True, help_text=_("Nom d'une icône Wagtail, par ex. « site »."))
+    icon = models.CharField(
+        _("icône"), max_length=40, blank=True, help_text=_("Nom d'une icône Wagtail, par ex. « site ».")
+    )
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("colour"), FieldPanel("icon"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("colour"),
+        FieldPanel("icon"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
 
     class Meta(TranslatableMixin.Meta):
@@ -75,7 +84,9 @@ class Territory(models.Model):
         _("code INSEE"),
         max_length=9,
         blank=True,
-        validators=[RegexValidator(r"^[0-9AB]{2,9}$", _("Un code INSEE ne contient que des chiffres (et A/B pour la Corse)."))],
+        validators=[
+            RegexValidator(r"^[0-9AB]{2,9}$", _("Un code INSEE ne contient que des chiffres (et A/B pour la Corse)."))
+        ],
     )
 
     panels = [FieldPanel("scale"), FieldPanel("name"), FieldPanel("insee_code")]
@@ -164,7 +175,9 @@ class DomainPage(BasePage):
 
 class ResourceDocument(Orderable):
     page = ParentalKey("resources.ResourcePage", related_name="attached_documents", on_delete=models.CASCADE)
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("document")]
 
@@ -174,12 +187,22 @@ class ResourcePage(BasePage):
 
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("contenu"))
     resource_type = models.ForeignKey(
-        ResourceType, verbose_name=_("type de ressource"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ResourceType,
+        verbose_name=_("type de ressource"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     domains = ParentalManyToManyField(Domain, verbose_name=_("domaines"), blank=True, related_name="resources")
     tags = ClusterTaggableManager(through=ResourcePageTag, blank=True, verbose_name=_("mots-clés"))
     territory = models.ForeignKey(
-        Territory, verbose_name=_("territoire"), null=True, blank=True, on_delete=models.SET_NULL, related_name="resources"
+        Territory,
+        verbose_name=_("territoire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
     )
     authors = models.CharField(_("auteurs"), max_length=255, blank=True)
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
@@ -187,7 +210,9 @@ class ResourcePage(BasePage):
     external_url = models.URLField(_("lien externe"), blank=True)
     licence = models.CharField(_("licence"), max_length=120, blank=True, default="Licence Ouverte 2.0")
     shared_with_all = models.BooleanField(
-        _("partager avec tous les portails"), default=False, help_text=_("La ressource apparaît aussi dans les listes des autres portails.")
+        _("partager avec tous les portails"),
+        default=False,
+        help_text=_("La ressource apparaît aussi dans les listes des autres portails."),
     )
     shared_with = ParentalManyToManyField(
         "wagtailcore.Site", verbose_name=_("partager avec les portails"), blank=True, related_name="shared_resources"
@@ -200,11 +225,19 @@ class ResourcePage(BasePage):
             heading=_("Classement"),
         ),
         MultiFieldPanel(
-            [FieldPanel("authors"), FieldPanel("organisation"), FieldPanel("publication_date"), FieldPanel("external_url"), FieldPanel("licence")],
+            [
+                FieldPanel("authors"),
+                FieldPanel("organisation"),
+                FieldPanel("publication_date"),
+                FieldPanel("external_url"),
+                FieldPanel("licence"),
+            ],
             heading=_("Source"),
         ),
         InlinePanel("attached_documents", label=_("documents joints")),
-        MultiFieldPanel([FieldPanel("shared_with_all"), FieldPanel("shared_with")], heading=_("Partage entre portails")),
+        MultiFieldPanel(
+            [FieldPanel("shared_with_all"), FieldPanel("shared_with")], heading=_("Partage entre portails")
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
@@ -285,7 +318,9 @@ class ListingTag(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["site", "resource", "domain_key", "tag"], name="resources_listing_tag_unique"),
+            models.UniqueConstraint(
+                fields=["site", "resource", "domain_key", "tag"], name="resources_listing_tag_unique"
+            ),
         ]
         indexes = [models.Index(fields=["site", "locale", "domain_key", "tag"], name="resources_listing_tag_idx")]
 

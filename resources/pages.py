@@ -1,6 +1,5 @@
 """Setting up a portal's library pages: one page per domain and a resource library."""
 
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -16,6 +15,12 @@ def create_library_pages(home):
     existing = set(DomainPage.objects.child_of(home).values_list("domain__translation_key", flat=True))
     for domain in Domain.objects.filter(locale=home.locale).exclude(translation_key__in=existing):
         page = home.add_child(
-            instance=DomainPage(title=domain.name, slug=domain.slug or slugify(domain.name), domain=domain, summary=domain.description, show_in_menus=True)
+            instance=DomainPage(
+                title=domain.name,
+                slug=domain.slug or slugify(domain.name),
+                domain=domain,
+                summary=domain.description,
+                show_in_menus=True,
+            )
         )
         page.save_revision().publish()

@@ -48,7 +48,9 @@ class NewResourcesFeed(PortalFeed):
 
 class DomainFeed(PortalFeed):
     def subject(self, portal, slug):
-        page = DomainPage.objects.child_of(portal.home).live().public().select_related("domain").filter(slug=slug).first()
+        page = (
+            DomainPage.objects.child_of(portal.home).live().public().select_related("domain").filter(slug=slug).first()
+        )
         if page is None:
             raise Http404
         return page
@@ -57,7 +59,10 @@ class DomainFeed(PortalFeed):
         return _("Ressources · %(domain)s") % {"domain": page.title}
 
     def feed_description(self, portal, page):
-        return _("Les dernières ressources du domaine « %(domain)s » sur %(portal)s.") % {"domain": page.title, "portal": portal.name}
+        return _("Les dernières ressources du domaine « %(domain)s » sur %(portal)s.") % {
+            "domain": page.title,
+            "portal": portal.name,
+        }
 
     def entries(self, portal, page):
         resources = _portal_resources(portal).filter(domains__translation_key=page.domain.translation_key).distinct()

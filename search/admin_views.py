@@ -16,5 +16,11 @@ def query_analytics(request):
     return render(
         request,
         "search/admin/query_analytics.html",
-        {"sites": sites, "selected": selected, "report": query_report(selected), "days": POPULAR_DAYS, "page_title": _("Recherches des lecteurs")},
+        {
+            "sites": sites,
+            "selected": selected,
+            "report": query_report(selected),
+            "days": POPULAR_DAYS,
+            "page_title": _("Recherches des lecteurs"),
+        },
     )

@@ -7,9 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
@@ -57,7 +56,10 @@ def create_alert(request):
     name_length = SavedSearch._meta.get_field("name").max_length
     alert.name = alert.name or saved["query"][:name_length] or _("Ma recherche")
     alert.save()
-    messages.success(request, _("Alerte « %(name)s » créée : vous recevrez les nouveaux résultats par e-mail.") % {"name": alert.name})
+    messages.success(
+        request,
+        _("Alerte « %(name)s » créée : vous recevrez les nouveaux résultats par e-mail.") % {"name": alert.name},
+    )
     return redirect("search_alerts:list")
 
 

@@ -24,23 +24,63 @@ The chain of a language, in order:
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import Stemmer
 
 ACRONYMS = frozenset(
     word.lower()
     for word in (
-        "ZAN", "PLU", "PLUi", "PCAET", "GEMAPI", "SCoT", "ZFE", "SRADDET", "PLH", "PDU", "PDM",
-        "EPCI", "CRTE", "ORT", "OPAH", "ANRU", "QPV", "ZNIEFF", "TVB", "SRCE", "PPRI", "ENR",
-        "DSIL", "DETR", "PPRL", "ABF", "PCS", "LEZ", "SUDS", "EV",
+        "ZAN",
+        "PLU",
+        "PLUi",
+        "PCAET",
+        "GEMAPI",
+        "SCoT",
+        "ZFE",
+        "SRADDET",
+        "PLH",
+        "PDU",
+        "PDM",
+        "EPCI",
+        "CRTE",
+        "ORT",
+        "OPAH",
+        "ANRU",
+        "QPV",
+        "ZNIEFF",
+        "TVB",
+        "SRCE",
+        "PPRI",
+        "ENR",
+        "DSIL",
+        "DETR",
+        "PPRL",
+        "ABF",
+        "PCS",
+        "LEZ",
+        "SUDS",
+        "EV",
     )
 )
 
 # What the ``asciifolding`` filter of the engines does beyond removing accents
 # (typographic apostrophes included: « aujourd’hui » is « aujourd'hui »).
 FOLDING = str.maketrans(
-    {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "ŀ": "l", "’": "'", "‘": "'", "‛": "'", "′": "'"}
+    {
+        "œ": "oe",
+        "æ": "ae",
+        "ß": "ss",
+        "ø": "o",
+        "đ": "d",
+        "ł": "l",
+        "ı": "i",
+        "ŀ": "l",
+        "’": "'",
+        "‘": "'",
+        "‛": "'",
+        "′": "'",
+    }
 )
 
 
@@ -119,7 +159,7 @@ def words(text):
     return WORD_RE.findall((text or "").lower())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer(algorithm):
     return Stemmer.Stemmer(algorithm.lower())
 

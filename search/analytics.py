@@ -88,8 +88,12 @@ def record(request, search, outcome):
         return
     public_empty = int(_public_count_of(search, outcome) == 0)
     stat, _created = QueryStat.objects.get_or_create(site=site, query=query, day=timezone.localdate())
-    QueryStat.objects.filter(pk=stat.pk).update(searches=F("searches") + 1, zero_results=F("zero_results") + public_empty)
-    QueryVisitor.objects.bulk_create([QueryVisitor(stat=stat, visitor=visitor_key(request, site, query))], ignore_conflicts=True)
+    QueryStat.objects.filter(pk=stat.pk).update(
+        searches=F("searches") + 1, zero_results=F("zero_results") + public_empty
+    )
+    QueryVisitor.objects.bulk_create(
+        [QueryVisitor(stat=stat, visitor=visitor_key(request, site, query))], ignore_conflicts=True
+    )
 
 
 def _since(days):
@@ -107,7 +111,10 @@ def popular_queries(site, language, limit=8, days=POPULAR_DAYS):
         candidates = (
             QueryStat.objects.filter(site=site, day__gte=_since(days))
             .values("query")
-            .annotate(people=Count("visitors__visitor", distinct=True), answered=Count("pk", filter=Q(zero_results__lt=F("searches"))))
+            .annotate(
+                people=Count("visitors__visitor", distinct=True),
+                answered=Count("pk", filter=Q(zero_results__lt=F("searches"))),
+            )
             .filter(people__gte=min_visitors(), answered__gt=0)
             .order_by("-people", "query")
             .values_list("query", flat=True)[: limit * POPULAR_CANDIDATES]
@@ -125,8 +132,10 @@ def prune_visitors(days=POPULAR_DAYS):
 
 def query_report(site, days=POPULAR_DAYS, limit=50):
     """Popular and zero-result queries of a portal, for the admin."""
-    stats = QueryStat.objects.filter(site=site, day__gte=_since(days)).values("query").annotate(
-        total=Sum("searches"), empty=Sum("zero_results")
+    stats = (
+        QueryStat.objects.filter(site=site, day__gte=_since(days))
+        .values("query")
+        .annotate(total=Sum("searches"), empty=Sum("zero_results"))
     )
     return {
         "popular": list(stats.order_by("-total", "query")[:limit]),

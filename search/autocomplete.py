@@ -104,7 +104,11 @@ def labels(request, facet, limit, search_url):
     if not matching:
         return []
     visible = base_queryset(replace(request, query=""), TokenFilters(engine=False)).order_by().values("pk")
-    shown = SearchFacetValue.objects.filter(token__in=list(matching), document__in=visible).values_list("token", flat=True).distinct()
+    shown = (
+        SearchFacetValue.objects.filter(token__in=list(matching), document__in=visible)
+        .values_list("token", flat=True)
+        .distinct()
+    )
     ordered = sorted(shown, key=lambda token: (not matching[token][1].startswith(typed), matching[token][1]))
     return [
         Suggestion(facet, matching[token][0], f"{search_url}?{urlencode({facet: token.split(':', 1)[1]})}")

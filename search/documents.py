@@ -124,7 +124,9 @@ def cached_labels(tokens):
     if missing:
         stored = dict(FacetLabel.objects.filter(token__in=missing).values_list("token", "label"))
         # Tokens without a label are cached too (as ""), so they are not looked up again.
-        cache.set_many({f"{LABEL_CACHE_PREFIX}{token}": stored.get(token, "") for token in missing}, LABEL_CACHE_SECONDS)
+        cache.set_many(
+            {f"{LABEL_CACHE_PREFIX}{token}": stored.get(token, "") for token in missing}, LABEL_CACHE_SECONDS
+        )
         found.update(stored)
     return {token: label for token, label in found.items() if label}
 
@@ -164,7 +166,8 @@ def bulk_store(pairs, batch_size=1000):
         _copy_facet_values(rows)
     else:
         SearchFacetValue.objects.bulk_create(
-            [SearchFacetValue(document_id=document_id, token=token) for document_id, token in rows], batch_size=batch_size * 10
+            [SearchFacetValue(document_id=document_id, token=token) for document_id, token in rows],
+            batch_size=batch_size * 10,
         )
     store_labels([pair for _document, tokens in pairs for pair in tokens])
     return len(documents)
@@ -194,7 +197,9 @@ def rebuild_documents():
     SearchDocument.objects.all()._raw_delete(SearchDocument.objects.db)
     count = 0
     for provider in providers():
-        searchable = (obj for obj in provider.objects().iterator(chunk_size=REBUILD_BATCH) if provider.is_searchable(obj))
+        searchable = (
+            obj for obj in provider.objects().iterator(chunk_size=REBUILD_BATCH) if provider.is_searchable(obj)
+        )
         for batch in batched(searchable, REBUILD_BATCH):
             count += bulk_store(_rebuilt(obj, provider, first_indexed) for obj in batch)
     return count

@@ -58,7 +58,9 @@ class SearchDocument(index.Indexed, models.Model):
     labels = models.JSONField(default=dict, help_text="Display labels: kind, source, type, domains, territory.")
     updated_at = models.DateTimeField(auto_now=True)
     first_indexed_at = models.DateTimeField(
-        default=timezone.now, db_index=True, help_text="When the thing was first found searchable; kept across updates (saved-search alerts)."
+        default=timezone.now,
+        db_index=True,
+        help_text="When the thing was first found searchable; kept across updates (saved-search alerts).",
     )
 
     # Engines search the catch-all fields these are copied into (_all_text and its
@@ -131,7 +133,11 @@ class PromotedResult(models.Model):
     """A page editors push to the top of one portal's results for a query."""
 
     site = models.ForeignKey("wagtailcore.Site", verbose_name=_("portail"), on_delete=models.CASCADE, related_name="+")
-    query = models.CharField(_("recherche"), max_length=120, help_text=_("Les mots tapés par les lecteurs, sans tenir compte des accents ni des majuscules."))
+    query = models.CharField(
+        _("recherche"),
+        max_length=120,
+        help_text=_("Les mots tapés par les lecteurs, sans tenir compte des accents ni des majuscules."),
+    )
     page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
     description = models.CharField(_("description"), max_length=255, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
@@ -155,7 +161,9 @@ class QueryStat(models.Model):
     query = models.CharField(max_length=120)
     day = models.DateField()
     searches = models.PositiveIntegerField(default=0)
-    zero_results = models.PositiveIntegerField(default=0, help_text="Searches that would find nothing for an anonymous reader.")
+    zero_results = models.PositiveIntegerField(
+        default=0, help_text="Searches that would find nothing for an anonymous reader."
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["site", "query", "day"], name="unique_query_stat_day")]
@@ -187,7 +195,9 @@ class SavedSearch(models.Model):
     site = models.ForeignKey("wagtailcore.Site", verbose_name=_("portail"), on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("nom de l'alerte"), max_length=120)
     query = models.CharField(_("recherche"), max_length=200, blank=True)
-    filters = models.JSONField(_("filtres"), default=dict, blank=True, help_text="Facet name → value, as in the search page's query string.")
+    filters = models.JSONField(
+        _("filtres"), default=dict, blank=True, help_text="Facet name → value, as in the search page's query string."
+    )
     all_portals = models.BooleanField(_("tous les portails"), default=False)
     language = models.CharField(_("langue"), max_length=8)
     frequency = models.CharField(_("fréquence"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)

@@ -114,7 +114,12 @@ def _clauses(words):
     terms = [frozenset(query_terms(word)[0]) for word in words]
     clauses, start = [], 0
     while start < len(words):
-        found = [(len(variant.terms), group) for group in synonym_groups() for variant in group if variant.matches(terms, start)]
+        found = [
+            (len(variant.terms), group)
+            for group in synonym_groups()
+            for variant in group
+            if variant.matches(terms, start)
+        ]
         if found:
             length, group = max(found, key=lambda item: item[0])
             clauses.append(Or([variant.clause() for variant in group]))

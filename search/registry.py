@@ -2,8 +2,8 @@
 a search document. Apps register theirs with ``register(provider)`` (resources at
 start-up; harvest and communities from their own ``AppConfig.ready``)."""
 
-from dataclasses import dataclass, field
 import datetime
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)

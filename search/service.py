@@ -20,12 +20,12 @@ from modelsearch.query import MATCH_ALL
 from wagtail.models import Site
 
 from .analysis import query_terms
-from .query import clean, parse
 from .backends.engines import engine_unavailable
-from .backends.shared import search_backend
 from .backends.faceting import queryset_faceted_page
+from .backends.shared import search_backend
 from .documents import SCOPE_PREFIX, cached_labels
 from .models import SearchDocument, SearchFacetValue
+from .query import clean, parse
 from .registry import kind_labels
 
 logger = logging.getLogger(__name__)
@@ -174,7 +174,9 @@ def search_results(request, backend):
     by_relevance = bool(request.query) and request.sort == "relevance"
     # Engines analyse each language in its own fields: search those of the request's.
     languages = {"languages": None if request.all_languages else [request.language]} if engine else {}
-    return backend.search(backend_query(request), queryset, operator=request.operator, order_by_relevance=by_relevance, **languages)
+    return backend.search(
+        backend_query(request), queryset, operator=request.operator, order_by_relevance=by_relevance, **languages
+    )
 
 
 def _engine_page(request, backend):
@@ -198,7 +200,9 @@ def _labels(tokens):
     labels.update({f"kind:{key}": str(label) for key, label in kind_labels().items()})
     portal_ids = [token.split(":", 1)[1] for token in tokens if token.startswith("portal:")]
     if portal_ids:
-        labels.update({f"portal:{pk}": name for pk, name in Site.objects.filter(pk__in=portal_ids).values_list("pk", "site_name")})
+        labels.update(
+            {f"portal:{pk}": name for pk, name in Site.objects.filter(pk__in=portal_ids).values_list("pk", "site_name")}
+        )
     return labels
 
 

@@ -51,7 +51,9 @@ def _grant_promotions(sender, instance, created, **kwargs):
     if created and instance.permission.codename == "change_portalbranding":
         from django.contrib.auth.models import Permission
 
-        instance.group.permissions.add(*Permission.objects.filter(content_type__app_label="search", codename__in=PROMOTION_PERMISSIONS))
+        instance.group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="search", codename__in=PROMOTION_PERMISSIONS)
+        )
 
 
 def connect():

@@ -42,7 +42,16 @@ def _facet_labels():
 
 def _audience_vocabulary(request, audience):
     """{folded word: word} of the documents of one audience in ``request``'s scope and language."""
-    scoped = replace(request, query="", audiences=[audience], filters={}, after=None, before=None, indexed_after=None, include_archived=False)
+    scoped = replace(
+        request,
+        query="",
+        audiences=[audience],
+        filters={},
+        after=None,
+        before=None,
+        indexed_after=None,
+        include_archived=False,
+    )
     rows = base_queryset(scoped, TokenFilters(engine=False)).values_list("title", "facet_tokens")[:VOCABULARY_SIZE]
     labels = _facet_labels()
     texts = []

@@ -41,5 +41,8 @@ def register_beat_schedule():
             "task": "search.send_weekly_alerts",
             "schedule": crontab(hour=ALERT_HOUR, minute=45, day_of_week="monday"),
         },
-        "search-prune-query-visitors": {"task": "search.prune_query_visitors", "schedule": crontab(hour=PRUNE_HOUR, minute=15)},
+        "search-prune-query-visitors": {
+            "task": "search.prune_query_visitors",
+            "schedule": crontab(hour=PRUNE_HOUR, minute=15),
+        },
     }

@@ -5,9 +5,8 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
@@ -118,7 +117,13 @@ def api_search(request):
     if _rate_limited(request):
         return _too_many_requests()
     site = Site.find_for_request(request)
-    search = request_from_params(request.GET, site, _requested_language(request), audiences_for(request.user), _page_size(request.GET.get("page_size")))
+    search = request_from_params(
+        request.GET,
+        site,
+        _requested_language(request),
+        audiences_for(request.user),
+        _page_size(request.GET.get("page_size")),
+    )
     outcome = search_with_second_chance(search)
     if search.query and search.page == 1:
         analytics.record(request, search, outcome)

@@ -3,8 +3,8 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -24,7 +24,13 @@ class PromotedResultViewSet(SnippetViewSet):
     list_filter = ["site"]
     search_fields = ["query"]
     edit_handler = ObjectList(
-        [FieldPanel("site"), FieldPanel("query"), FieldPanel("page"), FieldPanel("description"), FieldPanel("sort_order")],
+        [
+            FieldPanel("site"),
+            FieldPanel("query"),
+            FieldPanel("page"),
+            FieldPanel("description"),
+            FieldPanel("sort_order"),
+        ],
         base_form_class=PromotedResultForm,
     )
 

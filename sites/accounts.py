@@ -38,7 +38,10 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         return absolute_url(request or self.request, reverse("account_confirm_email", args=[emailconfirmation.key]))
 
     def send_account_already_exists_mail(self, email):
-        context = {"signup_url": self._absolute(reverse("account_signup")), "password_reset_url": self._absolute(reverse("account_reset_password"))}
+        context = {
+            "signup_url": self._absolute(reverse("account_signup")),
+            "password_reset_url": self._absolute(reverse("account_reset_password")),
+        }
         self.send_mail("account/email/account_already_exists", email, context)
 
     def send_mail(self, template_prefix, email, context):

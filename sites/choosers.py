@@ -43,7 +43,11 @@ def editor_sites(user, roots=None):
         return list(Site.objects.all())
     roots = _portal_roots(user) if roots is None else roots
     sites = Site.objects.select_related("root_page")
-    return [site for site in sites if any(root.startswith(site.root_page.path) or site.root_page.path.startswith(root) for root in roots)]
+    return [
+        site
+        for site in sites
+        if any(root.startswith(site.root_page.path) or site.root_page.path.startswith(root) for root in roots)
+    ]
 
 
 def choosable(user):
@@ -102,7 +106,9 @@ urlpatterns = decorate_urlpatterns(
         [
             path("choose-page/", BrowseView.as_view(), name="portal_choose_page"),
             path("choose-page/<int:parent_page_id>/", BrowseView.as_view(), name="portal_choose_page_child"),
-            path("choose-page/chosen-multiple/", ChosenMultipleView.as_view(), name="portal_choose_page_chosen_multiple"),
+            path(
+                "choose-page/chosen-multiple/", ChosenMultipleView.as_view(), name="portal_choose_page_chosen_multiple"
+            ),
         ],
         require_admin_access,
     ),

@@ -36,10 +36,20 @@ class PortalBranding(BaseSiteSetting):
     portal_name = models.CharField(_("nom du portail"), max_length=120, blank=True)
     tagline = models.CharField(_("accroche"), max_length=200, blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     favicon = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("favicon"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("favicon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     primary_colour = models.CharField(
         _("couleur principale"),
@@ -86,7 +96,12 @@ class PortalBranding(BaseSiteSetting):
             heading=_("Apparence"),
         ),
         MultiFieldPanel(
-            [FieldPanel("footer_text"), FieldPanel("footer_links"), FieldPanel("contact_email"), FieldPanel("social_image")],
+            [
+                FieldPanel("footer_text"),
+                FieldPanel("footer_links"),
+                FieldPanel("contact_email"),
+                FieldPanel("social_image"),
+            ],
             heading=_("Pied de page et partage"),
         ),
         MultiFieldPanel(
@@ -151,7 +166,13 @@ class PortalHomePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["resources.DomainPage", "resources.ResourceIndexPage", "communities.CommunityIndexPage", "veille.VeilleIndexPage", "events.AgendaPage"]
+    subpage_types = [
+        "resources.DomainPage",
+        "resources.ResourceIndexPage",
+        "communities.CommunityIndexPage",
+        "veille.VeilleIndexPage",
+        "events.AgendaPage",
+    ]
     max_count_per_parent = None
 
     class Meta:

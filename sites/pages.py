@@ -71,7 +71,9 @@ class BasePage(Page):
         way (a routable page) is handed the rest of the path, as Wagtail would."""
         if not path_components:
             return super().route(request, path_components)
-        prefixes = [self.url_path + "".join(f"{c}/" for c in path_components[: n + 1]) for n in range(len(path_components))]
+        prefixes = [
+            self.url_path + "".join(f"{c}/" for c in path_components[: n + 1]) for n in range(len(path_components))
+        ]
         with prepared_statements():
             found = {p.url_path: p for p in Page.objects.filter(path__startswith=self.path, url_path__in=prefixes)}
             chain = []

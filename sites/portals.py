@@ -7,7 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, GroupSitePermission, Locale, Page, Site
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Locale,
+    Page,
+    Site,
+)
 
 from themes.registry import DEFAULT_THEME, THEME_NAMES
 
@@ -52,8 +60,12 @@ def _grant_editors(group, site, home, collection):
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(group=group, page=home, permission=_perm("wagtailcore", codename))
     for app_label, codename in COLLECTION_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=_perm(app_label, codename))
-    GroupSitePermission.objects.get_or_create(group=group, site=site, permission=_perm("portals", "change_portalbranding"))
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_perm(app_label, codename)
+        )
+    GroupSitePermission.objects.get_or_create(
+        group=group, site=site, permission=_perm("portals", "change_portalbranding")
+    )
 
 
 def translate_page(page, locale):

@@ -8,7 +8,6 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
-
 SITEMAP_HOOK = "construct_portal_sitemap_queryset"
 
 

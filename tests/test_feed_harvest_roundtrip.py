@@ -49,9 +49,14 @@ def alpha(live_server, domains):
     library = library_of(portal)
     resources = [
         ResourcePageFactory(
-            parent=library, title="Mobilité & vélo « rural »", domains=[domains[0]], publication_date=datetime.date(2025, 3, 11)
+            parent=library,
+            title="Mobilité & vélo « rural »",
+            domains=[domains[0]],
+            publication_date=datetime.date(2025, 3, 11),
         ),
-        ResourcePageFactory(parent=library, title="Plan vélo", domains=[domains[0]], publication_date=datetime.date(2025, 3, 1)),
+        ResourcePageFactory(
+            parent=library, title="Plan vélo", domains=[domains[0]], publication_date=datetime.date(2025, 3, 1)
+        ),
     ]
     issue = VeillePage(title="Veille de mars", entries=[VeilleEntry(resource=resources[0])])
     VeilleIndexPage.objects.child_of(portal.home).get().add_child(instance=issue)

@@ -15,7 +15,12 @@ def test_the_embedded_database_is_created_in_a_missing_data_folder(tmp_path):
     env.update(PORTAIL_VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="sites.settings.dev")
     code = "from django.db import connection; connection.ensure_connection(); print(connection.vendor)"
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "sqlite"

@@ -63,7 +63,13 @@ def leaked(text, typed=""):
 
 def _event(parent, title, days=7):
     start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
-    event = EventPage(title=title, start=start, end=start + datetime.timedelta(hours=2), place="Hôtel de région", summary=f"{title} : visite et échanges.")
+    event = EventPage(
+        title=title,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        place="Hôtel de région",
+        summary=f"{title} : visite et échanges.",
+    )
     parent.add_child(instance=event)
     event.save_revision().publish()
     return event
@@ -85,9 +91,23 @@ class World:
 def _restricted(world, community, word, author, members):
     """Content of every kind in ``community``, each naming ``word``."""
     Word = word.capitalize()
-    answering.ask(community, author, f"{Word} de la digue de Garonne : quel calendrier ?", f"<p>Les {word} arrivent en mars.</p>", tags=[word])
+    answering.ask(
+        community,
+        author,
+        f"{Word} de la digue de Garonne : quel calendrier ?",
+        f"<p>Les {word} arrivent en mars.</p>",
+        tags=[word],
+    )
     posting.publish_post(community, author, f"Relevé des {word}", f"<p>Les {word} sont posés.</p>")
-    voting.open_poll(community, author, f"Quel prestataire pour les {word} ?", "single", False, timezone.now() + datetime.timedelta(days=10), ["Entreprise A", "Entreprise B"])
+    voting.open_poll(
+        community,
+        author,
+        f"Quel prestataire pour les {word} ?",
+        "single",
+        False,
+        timezone.now() + datetime.timedelta(days=10),
+        ["Entreprise A", "Entreprise B"],
+    )
     _event(community, f"Visite de chantier des {word}")
     _issue(world.alpha.home, f"Veille {word}", community, [world.public_resource])
 
@@ -106,13 +126,29 @@ def world(django_db_setup, django_db_blocker):
         index = ensure_community_index(world.alpha.home)
         ensure_community_index(world.beta.home)
 
-        world.public_resource = ResourcePageFactory(parent=library_of(world.alpha), title="Guide du stationnement vélo en gare", summary="Stationnement vélo.")
+        world.public_resource = ResourcePageFactory(
+            parent=library_of(world.alpha), title="Guide du stationnement vélo en gare", summary="Stationnement vélo."
+        )
         world.public_resource.save_revision().publish()
         world.public_resource.domains.set([world.domain])
 
-        world.secret = create_community(index, f"Cellule des {SECRET_WORD}", Visibility.SECRET, domains=[world.domain], summary=f"Suivi des {SECRET_WORD}.")
-        world.reserved = create_community(index, "Groupe des ouvrages provisoires", Visibility.ON_REQUEST, domains=[world.domain], summary="Sur demande.")
-        world.public = create_community(index, "Réseau vélo du quotidien", Visibility.PUBLIC, domains=[world.domain], summary="Ouvert à tous.")
+        world.secret = create_community(
+            index,
+            f"Cellule des {SECRET_WORD}",
+            Visibility.SECRET,
+            domains=[world.domain],
+            summary=f"Suivi des {SECRET_WORD}.",
+        )
+        world.reserved = create_community(
+            index,
+            "Groupe des ouvrages provisoires",
+            Visibility.ON_REQUEST,
+            domains=[world.domain],
+            summary="Sur demande.",
+        )
+        world.public = create_community(
+            index, "Réseau vélo du quotidien", Visibility.PUBLIC, domains=[world.domain], summary="Ouvert à tous."
+        )
 
         world.insider = member_user("initiee", email="initiee@example.org")
         world.leaver = member_user("partante", email="partante@example.org")
@@ -126,7 +162,9 @@ def world(django_db_setup, django_db_blocker):
 
         _restricted(world, world.secret, SECRET_WORD, world.insider, [world.leaver])
         _restricted(world, world.reserved, RESERVED_WORD, world.insider, [world.leaver])
-        posting.publish_post(world.public, world.insider, f"{PUBLIC_WORD.capitalize()} vélo en gare", "<p>Retour d'expérience.</p>")
+        posting.publish_post(
+            world.public, world.insider, f"{PUBLIC_WORD.capitalize()} vélo en gare", "<p>Retour d'expérience.</p>"
+        )
         _event(world.public, "Atelier stationnement vélo")
 
         # Restricted files in Alpha's collection: a document's title and an image's.
@@ -233,14 +271,21 @@ def test_sitemaps(viewer, world):
         response, text = get(viewer, "/sitemap.xml", host)
         assert response.status_code == 200
         assert not leaked(text) and world.secret.slug not in text, host
-        assert "ouvrages-provisoires/" not in re.sub(r"<loc>[^<]*groupe-des-ouvrages-provisoires/</loc>", "", text), host
+        assert "ouvrages-provisoires/" not in re.sub(r"<loc>[^<]*groupe-des-ouvrages-provisoires/</loc>", "", text), (
+            host
+        )
     assert world.public.slug in get(viewer, "/sitemap.xml")[1]
 
 
 @pytest.mark.parametrize("viewer", VIEWERS, indirect=True)
 def test_feeds(viewer, world):
     for host in (ALPHA, BETA):
-        for path in ("/flux/veille/rss/", "/flux/veille/atom/", "/flux/ressources/rss/", f"/flux/domaines/{world.domain.slug}/atom/"):
+        for path in (
+            "/flux/veille/rss/",
+            "/flux/veille/atom/",
+            "/flux/ressources/rss/",
+            f"/flux/domaines/{world.domain.slug}/atom/",
+        ):
             response, text = get(viewer, path, host)
             assert response.status_code == 200 and not leaked(text), (host, path)
         for community in (world.secret, world.reserved):
@@ -283,10 +328,17 @@ CHOOSERS = [
 
 @pytest.mark.parametrize("viewer", VIEWERS, indirect=True)
 def test_choosers(viewer, world):
-    for path in [*CHOOSERS, f"/admin/choose-page/{world.secret.pk}/", f"/admin/choose-page/{world.reserved.pk}/", f"/admin/choose-page/{world.alpha.home.pk}/"]:
+    for path in [
+        *CHOOSERS,
+        f"/admin/choose-page/{world.secret.pk}/",
+        f"/admin/choose-page/{world.reserved.pk}/",
+        f"/admin/choose-page/{world.alpha.home.pk}/",
+    ]:
         response = viewer.get(path, HTTP_HOST=BETA)
         text = response.content.decode()
-        assert not leaked(text, parse_qs(urlsplit(path).query).get("q", [""])[0]), path  # the search box echoes the query
+        assert not leaked(text, parse_qs(urlsplit(path).query).get("q", [""])[0]), (
+            path
+        )  # the search box echoes the query
         assert "Groupe des ouvrages provisoires" not in text, path  # Alpha's pages are not Bêta's editor's
     # The control: Bêta's editor does use the chooser, on Bêta's pages.
     if viewer.session.get("_auth_user_id") == str(world.other_editor.pk):
@@ -316,9 +368,18 @@ def test_emails(world, indexed):
     Profile.objects.filter(user__in=outsiders).update(digest=Profile.Digest.DAILY)
     for user in outsiders:
         for query in (*WORDS, PUBLIC_WORD, ""):
-            SavedSearch.objects.create(user=user, site=world.alpha.site, name=f"Alerte {query}", query=query, language="fr", frequency=SavedSearch.Frequency.DAILY)
+            SavedSearch.objects.create(
+                user=user,
+                site=world.alpha.site,
+                name=f"Alerte {query}",
+                query=query,
+                language="fr",
+                frequency=SavedSearch.Frequency.DAILY,
+            )
     SavedSearch.objects.filter(user__in=outsiders).update(created_at=timezone.now() - datetime.timedelta(days=2))
-    Subscriber.objects.create(site=world.alpha.site, email="abonne@example.org", language="fr", status=Subscriber.Status.CONFIRMED)
+    Subscriber.objects.create(
+        site=world.alpha.site, email="abonne@example.org", language="fr", status=Subscriber.Status.CONFIRMED
+    )
     mail.outbox.clear()
 
     send_daily_digests.delay().get()
@@ -330,5 +391,9 @@ def test_emails(world, indexed):
     sent = [message for message in mail.outbox if set(message.to) & addresses]
     assert sent, "the outsiders receive their digests and alerts"
     for message in sent:
-        bodies = [message.subject, message.body, *(content for content, _mimetype in getattr(message, "alternatives", []))]
+        bodies = [
+            message.subject,
+            message.body,
+            *(content for content, _mimetype in getattr(message, "alternatives", [])),
+        ]
         assert not any(leaked(body) for body in bodies), (message.to, message.subject)

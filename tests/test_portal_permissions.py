@@ -71,7 +71,9 @@ def test_editor_edits_own_portal_branding_only(editor_client, portal_a, portal_b
 
 
 def test_editor_is_refused_other_portal_branding_by_posting(editor_client, portal_b):
-    assert_refused(editor_client, branding_url(portal_b), "post", {"portal_name": "Piraté", "primary_colour": "#000000"})
+    assert_refused(
+        editor_client, branding_url(portal_b), "post", {"portal_name": "Piraté", "primary_colour": "#000000"}
+    )
 
     portal_b.branding.refresh_from_db()
     assert portal_b.branding.portal_name == "Portail Bêta"
@@ -96,7 +98,9 @@ def beta_content(portal_a, portal_b):
         "secret": secret,
         "inside": inside,
         "own": ResourcePageFactory(parent=library_of(portal_b), title="Club mobilité de Bêta", slug="club-mobilite"),
-        "shared": ResourcePageFactory(parent=library_of(portal_b), title="Club vélo partagé", slug="club-velo", shared_with=[portal_a.site]),
+        "shared": ResourcePageFactory(
+            parent=library_of(portal_b), title="Club vélo partagé", slug="club-velo", shared_with=[portal_a.site]
+        ),
         "alpha": ResourcePageFactory(parent=library_of(portal_a), title="Club des éditeurs d'Alpha", slug="club-alpha"),
     }
 
@@ -123,7 +127,9 @@ def test_page_chooser_browses_own_portal_from_the_root(editor_client, portal_a, 
         assert f"/admin/choose-page/{portal_b.home.pk}/" not in html and "Portail Bêta" not in html
 
 
-def test_page_chooser_refuses_a_secret_community_and_lists_only_shared_pages_elsewhere(editor_client, portal_b, beta_content):
+def test_page_chooser_refuses_a_secret_community_and_lists_only_shared_pages_elsewhere(
+    editor_client, portal_b, beta_content
+):
     response = editor_client.get(f"/admin/choose-page/{beta_content['secret'].pk}/")
     assert response.status_code == 404
     assert SECRET_CLUB not in response.text and "Ordre du jour du club" not in response.text
@@ -154,7 +160,9 @@ def _document(title, collection):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 
-    return get_document_model().objects.create(title=title, file=ContentFile(b"%PDF-1.4", name="piece.pdf"), collection=collection)
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(b"%PDF-1.4", name="piece.pdf"), collection=collection
+    )
 
 
 def _image(title, collection):
@@ -166,7 +174,9 @@ def _image(title, collection):
 
     buffer = BytesIO()
     PILImage.new("RGB", (4, 4), "white").save(buffer, "PNG")
-    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="image.png"), collection=collection)
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name="image.png"), collection=collection
+    )
 
 
 def test_document_and_image_choosers_offer_own_portal_collections_only(editor_client, portal_a, portal_b, beta_content):

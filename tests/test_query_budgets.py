@@ -36,7 +36,9 @@ class Seeder:
         self.origins = itertools.cycle([(library_a, False), (library_a, False), (library_b, True)])
         self.domains = domains
         self.types = itertools.cycle([ResourceTypeFactory(name=name) for name in ("Guide", "Étude", "Outil")])
-        self.territories = itertools.cycle([TerritoryFactory(name=name) for name in ("Finistère", "Gironde", "Nord")] + [None])
+        self.territories = itertools.cycle(
+            [TerritoryFactory(name=name) for name in ("Finistère", "Gironde", "Nord")] + [None]
+        )
         self.numbers = itertools.count(1)
 
     def add(self, count):

@@ -73,7 +73,9 @@ def test_opensearch_indexes_and_finds_a_resource(require_service, portal_a, doma
     index = backend.get_index_for_model(ResourcePage)  # prepared by the root conftest
     word = f"hydrolienne{uuid.uuid4().hex[:8]}"
 
-    resource = ResourcePageFactory(parent=library_of(portal_a), title=f"Énergie des marées : {word}", domains=domains[:1])
+    resource = ResourcePageFactory(
+        parent=library_of(portal_a), title=f"Énergie des marées : {word}", domains=domains[:1]
+    )
     try:
         index.refresh()
         found = list(backend.search(word, ResourcePage))

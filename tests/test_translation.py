@@ -30,7 +30,11 @@ def bilingual(django_db_setup, django_db_blocker):
         domain = DomainFactory(name="Mobilités", slug="mobilites")
         portal = create_portal("alpha.localhost", "Portail Alpha")
         guide = ResourcePageFactory(
-            parent=library_of(portal), title="Guide du vélo", slug="guide-velo", summary="Aménager pour le vélo.", domains=[domain]
+            parent=library_of(portal),
+            title="Guide du vélo",
+            slug="guide-velo",
+            summary="Aménager pour le vélo.",
+            domains=[domain],
         )
         translation = translate_page(guide, english)
         translation.title = "Cycling guide"
@@ -45,7 +49,9 @@ def bilingual_portal(bilingual, db):
 
 
 def add_untranslated_note(bilingual):
-    ResourcePageFactory(parent=library_of(bilingual.portal), title="Note non traduite", slug="note", domains=[bilingual.domain])
+    ResourcePageFactory(
+        parent=library_of(bilingual.portal), title="Note non traduite", slug="note", domains=[bilingual.domain]
+    )
 
 
 def switcher(response):

@@ -54,7 +54,9 @@ def _component(event, stamp, request, host):
     location = event.place or event.online_url
     if location:
         component.add("location", location)
-    description = "\n\n".join(part for part in (event.summary, content.plain_text(event.description), event.online_url) if part)
+    description = "\n\n".join(
+        part for part in (event.summary, content.plain_text(event.description), event.online_url) if part
+    )
     if description:
         component.add("description", description)
     if event.last_published_at:
@@ -103,7 +105,11 @@ def community_for_key(key):
     may still read it; else None."""
     from .models import CalendarKey
 
-    found = CalendarKey.objects.filter(key=key, user__is_active=True, community__live=True).select_related("user", "community").first()
+    found = (
+        CalendarKey.objects.filter(key=key, user__is_active=True, community__live=True)
+        .select_related("user", "community")
+        .first()
+    )
     if found is None or not access.can(found.user, found.community, access.Action.READ):
         return None
     return found.community
@@ -116,7 +122,9 @@ def community_feed_url(community, user=None):
         return tools.full_url(community, "agenda", "feed")
     if user is None or not user.is_authenticated or not access.can(user, community, access.Action.READ):
         return None
-    return root_url(community.get_site()) + reverse("events:personal_feed", kwargs={"key": personal_key(user, community)})
+    return root_url(community.get_site()) + reverse(
+        "events:personal_feed", kwargs={"key": personal_key(user, community)}
+    )
 
 
 # Discovery: <link rel="alternate" type="text/calendar"> in pages' <head>.
@@ -146,10 +154,18 @@ def alternates(request, page):
         )
         for pk, url_path in found:
             agenda = AgendaPage(pk=pk, url_path=url_path)
-            yield site_alternates.Alternate(site_alternates.CALENDAR, _("Agenda du portail"), agenda_feed_url(agenda, request))
+            yield site_alternates.Alternate(
+                site_alternates.CALENDAR, _("Agenda du portail"), agenda_feed_url(agenda, request)
+            )
     elif isinstance(page, AgendaPage):
-        yield site_alternates.Alternate(site_alternates.CALENDAR, _("Agenda du portail"), agenda_feed_url(page, request))
+        yield site_alternates.Alternate(
+            site_alternates.CALENDAR, _("Agenda du portail"), agenda_feed_url(page, request)
+        )
     elif isinstance(page, CommunityPage) and page.visibility == Visibility.PUBLIC and _agenda_tool_registered():
-        yield site_alternates.Alternate(site_alternates.CALENDAR, _("Agenda de la communauté"), tools.full_url(page, "agenda", "feed"))
+        yield site_alternates.Alternate(
+            site_alternates.CALENDAR, _("Agenda de la communauté"), tools.full_url(page, "agenda", "feed")
+        )
     elif isinstance(page, EventPage):
-        yield site_alternates.Alternate(site_alternates.CALENDAR, page.title, page.get_full_url(request) + page.reverse_subpage("ics"))
+        yield site_alternates.Alternate(
+            site_alternates.CALENDAR, page.title, page.get_full_url(request) + page.reverse_subpage("ics")
+        )

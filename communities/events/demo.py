@@ -19,9 +19,25 @@ REPLAY = "https://videos.example.org/w/"
 
 # days from today, hour (Europe/Paris), duration in hours, kind, title, place or link, capacity
 PORTAL_EVENTS = [
-    (-20, 10, 2, "webinar", "Webinaire : financer la transition des territoires", "https://visio.example.org/financer", None),
+    (
+        -20,
+        10,
+        2,
+        "webinar",
+        "Webinaire : financer la transition des territoires",
+        "https://visio.example.org/financer",
+        None,
+    ),
     (12, 9, 7, "event", "Journée des acteurs territoriaux", "Palais des congrès, 2 place de la Bourse, Bordeaux", 120),
-    (40, 14, 2, "webinar", "Webinaire : les données ouvertes au service des projets", "https://visio.example.org/donnees", None),
+    (
+        40,
+        14,
+        2,
+        "webinar",
+        "Webinaire : les données ouvertes au service des projets",
+        "https://visio.example.org/donnees",
+        None,
+    ),
 ]
 # community visibility, days, hour, duration, kind, title, place or link, capacity
 COMMUNITY_EVENTS = [
@@ -61,7 +77,11 @@ def _publish(parent, days, hour, hours, kind, title, where, capacity):
 
 def _fill(event, community):
     """Register the community's members; past the capacity they wait."""
-    members = Membership.objects.filter(community=community, status=Membership.Status.ACTIVE).select_related("user").order_by("pk")
+    members = (
+        Membership.objects.filter(community=community, status=Membership.Status.ACTIVE)
+        .select_related("user")
+        .order_by("pk")
+    )
     for membership in members[: (event.capacity or 4) + 2]:
         registration.register(event, membership.user)
 
@@ -74,7 +94,13 @@ def load(sites):
         for row in PORTAL_EVENTS:
             created += _publish(agenda, *row) is not None
         for visibility, *row in COMMUNITY_EVENTS:
-            community = CommunityPage.objects.live().descendant_of(site.root_page).filter(visibility=visibility).order_by("pk").first()
+            community = (
+                CommunityPage.objects.live()
+                .descendant_of(site.root_page)
+                .filter(visibility=visibility)
+                .order_by("pk")
+                .first()
+            )
             if community is None:
                 continue
             event = _publish(community, *row)

@@ -32,7 +32,10 @@ def community_events(community):
 def portal_events(agenda):
     """The events of the portal whose agenda is ``agenda``."""
     home = agenda.get_parent()
-    communities = {c.path: c for c in CommunityPage.objects.live().public().descendant_of(home).filter(visibility=Visibility.PUBLIC)}
+    communities = {
+        c.path: c
+        for c in CommunityPage.objects.live().public().descendant_of(home).filter(visibility=Visibility.PUBLIC)
+    }
     where = Q(path__startswith=agenda.path)
     for path in communities:
         where |= Q(path__startswith=path)
@@ -82,5 +85,8 @@ def touching(events, first_day, last_day):
     """Events that may fall on the days ``first_day`` to ``last_day`` in their own
     zone (the month view places them exactly)."""
     start = datetime.datetime.combine(first_day, datetime.time.min, tzinfo=datetime.UTC) - ZONE_MARGIN
-    end = datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=datetime.UTC) + ZONE_MARGIN
+    end = (
+        datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=datetime.UTC)
+        + ZONE_MARGIN
+    )
     return events.filter(start__lt=end, end__gt=start).order_by("start", "pk").list()

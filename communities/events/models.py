@@ -34,7 +34,6 @@ from .validators import DEFAULT_TIME_ZONE, TIME_ZONES, validate_time_zone, valid
 DESCRIPTION_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "h2", "h3"}
 
 
-
 class EventPageTag(TaggedItemBase):
     content_object = ParentalKey("events.EventPage", related_name="tagged_items", on_delete=models.CASCADE)
 
@@ -50,17 +49,34 @@ class EventPage(RoutablePageMixin, BasePage):
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.EVENT)
     start = models.DateTimeField(_("début"), db_index=True)
     end = models.DateTimeField(_("fin"), db_index=True)
-    time_zone = models.CharField(_("fuseau horaire"), max_length=64, default=DEFAULT_TIME_ZONE, validators=[validate_time_zone])
-    place = models.CharField(_("lieu"), max_length=300, blank=True, help_text=_("Adresse, pour un événement en présentiel."))
-    online_url = models.URLField(
-        _("lien de connexion"), max_length=500, blank=True, validators=[validate_web_url], help_text=_("Pour un webinaire ou un événement en ligne.")
+    time_zone = models.CharField(
+        _("fuseau horaire"), max_length=64, default=DEFAULT_TIME_ZONE, validators=[validate_time_zone]
     )
-    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ul", "ol", "h2", "h3"])
-    capacity = models.PositiveIntegerField(_("nombre de places"), null=True, blank=True, help_text=_("Vide : sans limite."))
+    place = models.CharField(
+        _("lieu"), max_length=300, blank=True, help_text=_("Adresse, pour un événement en présentiel.")
+    )
+    online_url = models.URLField(
+        _("lien de connexion"),
+        max_length=500,
+        blank=True,
+        validators=[validate_web_url],
+        help_text=_("Pour un webinaire ou un événement en ligne."),
+    )
+    description = RichTextField(
+        _("description"), blank=True, features=["bold", "italic", "link", "ul", "ol", "h2", "h3"]
+    )
+    capacity = models.PositiveIntegerField(
+        _("nombre de places"), null=True, blank=True, help_text=_("Vide : sans limite.")
+    )
     registration_open = models.BooleanField(_("inscriptions ouvertes"), default=True)
     registration_deadline = models.DateTimeField(_("date limite d'inscription"), null=True, blank=True)
     replay_media = models.ForeignKey(
-        "wagtailmedia.Media", verbose_name=_("vidéo du replay"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailmedia.Media",
+        verbose_name=_("vidéo du replay"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     replay_url = models.URLField(
         _("lien du replay"),
@@ -85,15 +101,24 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("place"), FieldPanel("online_url")], heading=_("Lieu")),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("capacity"), FieldPanel("registration_open"), FieldPanel("registration_deadline")], heading=_("Inscriptions")
+            [FieldPanel("capacity"), FieldPanel("registration_open"), FieldPanel("registration_deadline")],
+            heading=_("Inscriptions"),
         ),
         MultiFieldPanel(
-            [MediaChooserPanel("replay_media", media_type="video"), FieldPanel("replay_url"), InlinePanel("documents", label=_("Documents"))],
+            [
+                MediaChooserPanel("replay_media", media_type="video"),
+                FieldPanel("replay_url"),
+                InlinePanel("documents", label=_("Documents")),
+            ],
             heading=_("Après l'événement"),
         ),
         MultiFieldPanel([FieldPanel("domains"), FieldPanel("tags")], heading=_("Classement")),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("description"), index.SearchField("place"), index.FilterField("start")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("place"),
+        index.FilterField("start"),
+    ]
     base_form_class = EventPageForm
     template = "communities/events/event_page.html"
     parent_page_types = ["events.AgendaPage", "communities.CommunityPage"]
@@ -173,7 +198,9 @@ class EventPage(RoutablePageMixin, BasePage):
         if not hasattr(self, "_community"):
             from communities.models import CommunityPage
 
-            self._community = CommunityPage.objects.filter(path=self.path[: -self.steplen]).first() if self.depth > 1 else None
+            self._community = (
+                CommunityPage.objects.filter(path=self.path[: -self.steplen]).first() if self.depth > 1 else None
+            )
         return self._community
 
     # Routes.
@@ -221,7 +248,9 @@ class EventDocument(Orderable):
     """A document shown on the event page once the event is over."""
 
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
     title = models.CharField(_("titre affiché"), max_length=200, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
@@ -278,10 +307,19 @@ class Registration(models.Model):
         WAITING = "waiting", _("En liste d'attente")
         CANCELLED = "cancelled", _("Annulé")
 
-    event = models.ForeignKey(EventPage, verbose_name=_("événement"), on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("personne"), on_delete=models.CASCADE, related_name="event_registrations")
+    event = models.ForeignKey(
+        EventPage, verbose_name=_("événement"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("personne"),
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+    )
     status = models.CharField(_("statut"), max_length=12, choices=Status.choices, default=Status.REGISTERED)
-    created_at = models.DateTimeField(_("inscrit le"), default=timezone.now, help_text="Also the place in the waiting list.")
+    created_at = models.DateTimeField(
+        _("inscrit le"), default=timezone.now, help_text="Also the place in the waiting list."
+    )
 
     class Meta:
         verbose_name = _("inscription")

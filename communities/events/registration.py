@@ -103,7 +103,12 @@ def cancel(event, user):
 def _promote_next(event):
     if event.capacity is not None and seats_taken(event) >= event.capacity:
         return None
-    waiting = Registration.objects.filter(event=event, status=Status.WAITING).select_related("user").order_by("created_at", "pk").first()
+    waiting = (
+        Registration.objects.filter(event=event, status=Status.WAITING)
+        .select_related("user")
+        .order_by("created_at", "pk")
+        .first()
+    )
     if waiting is None:
         return None
     waiting.status = Status.REGISTERED

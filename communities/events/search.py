@@ -38,14 +38,18 @@ class EventPageProvider(registry.SearchProvider):
         return DocumentData(
             title=page.title,
             summary=page.summary or content.plain_text(page.description, max_length=300),
-            body=" ".join([content.plain_text(page.description), page.place] + [d.name for d in domains] + [t.name for t in tags]),
+            body=" ".join(
+                [content.plain_text(page.description), page.place] + [d.name for d in domains] + [t.name for t in tags]
+            ),
             url=page.get_full_url(),
             language=page.locale.language_code,
             kind=self.kind,
             site_id=site.pk if site else None,
             portal_ids=portal_ids,
             date=page.local_start.date(),
-            source=Label(f"community-{community.pk}", community.title) if community else (Label(f"portal-{site.pk}", site.site_name) if site else None),
+            source=Label(f"community-{community.pk}", community.title)
+            if community
+            else (Label(f"portal-{site.pk}", site.site_name) if site else None),
             domains=[Label(domain.slug, domain.name) for domain in domains],
             tags=[Label(tag.slug, tag.name) for tag in tags],
             audience=access.audience_key(community.pk) if restricted else "",

@@ -20,7 +20,13 @@ def _published(sender, instance, revision=None, **kwargs):
     if instance.first_published_at == instance.last_published_at:  # first publication
         actor = revision.user if revision is not None else None
         feeds.record(
-            community, actor, ActivityItem.Verb.EVENT, subject=instance, title=instance.title, url=instance.full_url, excerpt=instance.summary
+            community,
+            actor,
+            ActivityItem.Verb.EVENT,
+            subject=instance,
+            title=instance.title,
+            url=instance.full_url,
+            excerpt=instance.summary,
         )
     else:
         feeds.set_subject_hidden(instance, False)

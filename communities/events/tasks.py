@@ -13,7 +13,11 @@ def send_promotion_email(registration_id):
     """Tell someone promoted from the waiting list that they have a seat."""
     from .models import Registration
 
-    registration = Registration.objects.filter(pk=registration_id, status=Registration.Status.REGISTERED).select_related("user", "event").first()
+    registration = (
+        Registration.objects.filter(pk=registration_id, status=Registration.Status.REGISTERED)
+        .select_related("user", "event")
+        .first()
+    )
     if registration is None or not registration.user.email:
         return 0
     event = registration.event

@@ -12,10 +12,16 @@ TIME_ZONES = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
 
 def validate_time_zone(value):
     if value not in TIME_ZONES:
-        raise ValidationError(_("Fuseau horaire inconnu : « %(value)s » (exemple : Europe/Paris)."), params={"value": value}, code="time_zone")
+        raise ValidationError(
+            _("Fuseau horaire inconnu : « %(value)s » (exemple : Europe/Paris)."),
+            params={"value": value},
+            code="time_zone",
+        )
 
 
 # Its own code, so that URL fields keep this message rather than their generic one.
 validate_web_url = URLValidator(
-    schemes=["http", "https"], message=_("Saisissez une adresse web commençant par http:// ou https://."), code="web_url"
+    schemes=["http", "https"],
+    message=_("Saisissez une adresse web commençant par http:// ou https://."),
+    code="web_url",
 )

@@ -13,16 +13,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from communities import access, page_views, tools
 from communities.access import Action
-from communities.membership import display_name
 from communities.feeds import page_number
+from communities.membership import display_name
 from communities.models import Visibility
 from sites.branding import branding_for_request
 from themes.registry import select_theme_template
@@ -95,7 +95,13 @@ def register(request, event):
         messages.error(request, str(error))
     else:
         if result.status == result.Status.WAITING:
-            messages.warning(request, _("L'événement est complet : vous êtes sur la liste d'attente. Nous vous écrirons si une place se libère."))
+            messages.warning(
+                request,
+                _(
+                    "L'événement est complet : vous êtes sur la liste d'attente. Nous vous écrirons si une place se "
+                    "libère."
+                ),
+            )
         else:
             messages.success(request, _("Vous êtes inscrit. Ajoutez l'événement à votre agenda avec le fichier iCal."))
     return redirect(event.get_url(request))
@@ -150,7 +156,9 @@ def registrants(request, event):
     if not can_see_registrants(request.user, event):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        raise PermissionDenied(_("La liste des inscrits est réservée aux animateurs de la communauté et aux éditeurs du portail."))
+        raise PermissionDenied(
+            _("La liste des inscrits est réservée aux animateurs de la communauté et aux éditeurs du portail.")
+        )
     people = registration.registrants(event)
     if request.GET.get("format") == "csv":
         return _registrants_csv(event, people)
@@ -161,7 +169,11 @@ def registrants(request, event):
         event_url=event.get_url(request),
         csv_url=request.path + "?format=csv",
     )
-    return TemplateResponse(request, select_theme_template(branding_for_request(request).theme, "communities/events/registrants.html"), context)
+    return TemplateResponse(
+        request,
+        select_theme_template(branding_for_request(request).theme, "communities/events/registrants.html"),
+        context,
+    )
 
 
 def event_ics(request, event):
@@ -214,14 +226,18 @@ def agenda_list(request, agenda):
 
 def agenda_month(request, agenda, year=None, month=None):
     def month_url(shown):
-        return agenda.get_url(request) + agenda.reverse_subpage("month", kwargs={"year": shown.year, "month": shown.month})
+        return agenda.get_url(request) + agenda.reverse_subpage(
+            "month", kwargs={"year": shown.year, "month": shown.month}
+        )
 
     context = _month_context(request, listing.portal_events(agenda), year, month, month_url)
     return _agenda_response(request, agenda, "communities/events/agenda_month.html", context)
 
 
 def agenda_feed(request, agenda):
-    return calendars.response(request, agenda.title, listing.portal_events(agenda).order_by("start").list(), agenda.get_site().site_name)
+    return calendars.response(
+        request, agenda.title, listing.portal_events(agenda).order_by("start").list(), agenda.get_site().site_name
+    )
 
 
 # A community's agenda (the "agenda" community tool).
@@ -265,7 +281,9 @@ def community_feed(request, community):
     """The public feed of a public community (others use ``personal_feed``)."""
     if community.visibility != Visibility.PUBLIC:
         raise Http404
-    return calendars.response(request, community.title, listing.community_events(community).order_by("start").list(), community.slug)
+    return calendars.response(
+        request, community.title, listing.community_events(community).order_by("start").list(), community.slug
+    )
 
 
 def personal_feed(request, key):
@@ -288,5 +306,8 @@ def reset_personal_feed(request, community):
     if community.visibility == Visibility.PUBLIC:
         raise Http404
     calendars.reset_key(request.user, community)
-    messages.success(request, _("Votre adresse d'abonnement a changé : l'ancienne ne fonctionne plus. Abonnez votre agenda à la nouvelle."))
+    messages.success(
+        request,
+        _("Votre adresse d'abonnement a changé : l'ancienne ne fonctionne plus. Abonnez votre agenda à la nouvelle."),
+    )
     return redirect(tools.url(community, "agenda", "index", request=request))

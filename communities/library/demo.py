@@ -9,9 +9,24 @@ from . import shelves
 
 # title, file name, tags, text
 DOCUMENTS = [
-    ("Compte rendu de la rencontre de printemps", "compte-rendu-printemps.pdf", ["rencontre", "compte rendu"], "Compte rendu de la rencontre de printemps"),
-    ("Modèle de cahier des charges", "cahier-des-charges.txt", ["marché public", "modèle"], "Objet du marché, périmètre, livrables et calendrier."),
-    ("Liste des contacts utiles", "contacts.csv", ["annuaire"], "structure;contact\nCerema;contact@cerema.example\nADEME;contact@ademe.example\n"),
+    (
+        "Compte rendu de la rencontre de printemps",
+        "compte-rendu-printemps.pdf",
+        ["rencontre", "compte rendu"],
+        "Compte rendu de la rencontre de printemps",
+    ),
+    (
+        "Modèle de cahier des charges",
+        "cahier-des-charges.txt",
+        ["marché public", "modèle"],
+        "Objet du marché, périmètre, livrables et calendrier.",
+    ),
+    (
+        "Liste des contacts utiles",
+        "contacts.csv",
+        ["annuaire"],
+        "structure;contact\nCerema;contact@cerema.example\nADEME;contact@ademe.example\n",
+    ),
 ]
 
 
@@ -22,7 +37,8 @@ def tiny_pdf(text):
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 "
+        b"R >>",
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -49,7 +65,12 @@ def load(count=3):
     for community in CommunityPage.objects.live().order_by("path")[:count]:
         if shelves.documents_of(community).exists():
             continue
-        members = [m.user for m in Membership.objects.filter(community=community, status=Membership.Status.ACTIVE).select_related("user").order_by("pk")[:3]]
+        members = [
+            m.user
+            for m in Membership.objects.filter(community=community, status=Membership.Status.ACTIVE)
+            .select_related("user")
+            .order_by("pk")[:3]
+        ]
         if not members:
             continue
         for number, (title, name, tags, text) in enumerate(DOCUMENTS):

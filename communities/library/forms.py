@@ -25,13 +25,15 @@ def clean_upload(upload):
     extension = os.path.splitext(upload.name or "")[1].lstrip(".").lower()
     if extension not in allowed_extensions():
         raise ValidationError(
-            _("Ce type de fichier n'est pas accepté. Types acceptés : %(types)s.") % {"types": ", ".join(allowed_extensions())},
+            _("Ce type de fichier n'est pas accepté. Types acceptés : %(types)s.")
+            % {"types": ", ".join(allowed_extensions())},
             code="extension",
         )
     limit = settings.COMMUNITY_DOCUMENT_MAX_SIZE
     if upload.size > limit:
         raise ValidationError(
-            _("Le fichier pèse %(size)s ; la limite est de %(limit)s.") % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            _("Le fichier pèse %(size)s ; la limite est de %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             code="size",
         )
     return upload
@@ -50,7 +52,10 @@ class VersionForm(forms.Form):
 class UploadForm(VersionForm):
     title = forms.CharField(label=_("Titre"), max_length=TITLE_MAX, validators=[no_control_characters])
     tags = forms.CharField(
-        label=_("Mots-clés"), required=False, help_text=_("Séparés par des virgules."), validators=[no_control_characters]
+        label=_("Mots-clés"),
+        required=False,
+        help_text=_("Séparés par des virgules."),
+        validators=[no_control_characters],
     )
 
     field_order = ["title", "file", "tags"]
@@ -62,5 +67,7 @@ class UploadForm(VersionForm):
             if tag and tag.lower() not in (known.lower() for known in tags):
                 tags.append(tag)
         if len(tags) > TAGS_MAX or any(len(tag) > TAG_MAX for tag in tags):
-            raise ValidationError(_("%(count)d mots-clés de %(max)d caractères au plus.") % {"count": TAGS_MAX, "max": TAG_MAX})
+            raise ValidationError(
+                _("%(count)d mots-clés de %(max)d caractères au plus.") % {"count": TAGS_MAX, "max": TAG_MAX}
+            )
         return tags

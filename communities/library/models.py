@@ -13,8 +13,12 @@ from wagtail.documents import get_document_model_string
 
 
 class CommunityLibrary(models.Model):
-    community = models.OneToOneField("communities.CommunityPage", on_delete=models.CASCADE, related_name="document_library")
-    collection = models.OneToOneField("wagtailcore.Collection", on_delete=models.CASCADE, related_name="community_library")
+    community = models.OneToOneField(
+        "communities.CommunityPage", on_delete=models.CASCADE, related_name="document_library"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.CASCADE, related_name="community_library"
+    )
 
     class Meta:
         verbose_name = _("documents d'une communauté")
@@ -33,7 +37,9 @@ class DocumentVersion(models.Model):
 
     class Meta:
         ordering = ["-number"]
-        constraints = [models.UniqueConstraint(fields=["document", "number"], name="community_documents_version_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="community_documents_version_number")
+        ]
         verbose_name = _("version de document")
 
     def __str__(self):

@@ -73,7 +73,9 @@ def share(community, user, title, upload, tags=()):
     document.save()
     if tags:
         document.tags.add(*tags)
-    DocumentVersion.objects.create(document=document, number=1, file=document.file.name, file_size=document.file_size, uploaded_by=user)
+    DocumentVersion.objects.create(
+        document=document, number=1, file=document.file.name, file_size=document.file_size, uploaded_by=user
+    )
     search_documents.sync(document)
     feeds.record(
         community,

@@ -24,5 +24,9 @@ def _community_changed(sender, instance, **kwargs):
 
 def connect():
     post_delete.connect(_deleted, sender=get_document_model(), dispatch_uid="community_documents_document_deleted")
-    page_published.connect(_community_changed, sender=CommunityPage, dispatch_uid="community_documents_community_published")
-    page_unpublished.connect(_community_changed, sender=CommunityPage, dispatch_uid="community_documents_community_unpublished")
+    page_published.connect(
+        _community_changed, sender=CommunityPage, dispatch_uid="community_documents_community_published"
+    )
+    page_unpublished.connect(
+        _community_changed, sender=CommunityPage, dispatch_uid="community_documents_community_unpublished"
+    )

@@ -29,7 +29,12 @@ def index(request, community):
     denied = page_views.require(request, community, Action.READ)
     if denied:
         return denied
-    documents = shelves.documents_of(community).select_related("uploaded_by_user__profile").prefetch_related("tags").order_by("-created_at", "-pk")
+    documents = (
+        shelves.documents_of(community)
+        .select_related("uploaded_by_user__profile")
+        .prefetch_related("tags")
+        .order_by("-created_at", "-pk")
+    )
     tag = request.GET.get("tag", "")
     if tag:
         documents = documents.filter(tags__slug=tag)
@@ -65,7 +70,9 @@ def _document(community, document_id):
 
 
 def _may_replace(user, community, document):
-    return can(user, community, Action.MANAGE) or (can(user, community, Action.POST) and document.uploaded_by_user_id == user.pk)
+    return can(user, community, Action.MANAGE) or (
+        can(user, community, Action.POST) and document.uploaded_by_user_id == user.pk
+    )
 
 
 def detail(request, community, document_id, form=None, status=200):
@@ -96,7 +103,9 @@ def new_version(request, community, document_id):
         return denied
     document = _document(community, document_id)
     if not _may_replace(request.user, community, document):
-        raise PermissionDenied(_("Seuls la personne qui a partagé ce document et les animateurs en déposent de nouvelles versions."))
+        raise PermissionDenied(
+            _("Seuls la personne qui a partagé ce document et les animateurs en déposent de nouvelles versions.")
+        )
     form = VersionForm(request.POST, request.FILES)
     if not form.is_valid():
         return detail(request, community, document_id, form=form, status=400)
@@ -109,7 +118,9 @@ def download_version(request, community, document_id, number):
     denied = page_views.require(request, community, Action.READ)
     if denied:
         return denied
-    version = get_object_or_404(DocumentVersion, document__in=shelves.documents_of(community), document_id=document_id, number=number)
+    version = get_object_or_404(
+        DocumentVersion, document__in=shelves.documents_of(community), document_id=document_id, number=number
+    )
     response = FileResponse(version.file.open("rb"), as_attachment=True, filename=version.filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"

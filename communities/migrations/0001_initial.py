@@ -12,288 +12,805 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('harvest', '0001_initial'),
-        ('resources', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("harvest", "0001_initial"),
+        ("resources", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Competence',
+            name="Competence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name='slug')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name="slug")),
             ],
             options={
-                'verbose_name': 'compétence',
-                'verbose_name_plural': 'compétences',
+                "verbose_name": "compétence",
+                "verbose_name_plural": "compétences",
             },
         ),
         migrations.CreateModel(
-            name='CommunityIndexPage',
+            name="CommunityIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Affiché dans les listes et comme description pour les moteurs de recherche.', max_length=600, verbose_name='résumé')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de partage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Affiché dans les listes et comme description pour les moteurs de recherche.",
+                        max_length=600,
+                        verbose_name="résumé",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de partage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'liste des communautés',
+                "verbose_name": "liste des communautés",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CommunityPage',
+            name="CommunityPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Affiché dans les listes et comme description pour les moteurs de recherche.', max_length=600, verbose_name='résumé')),
-                ('description', wagtail.fields.RichTextField(blank=True, verbose_name='présentation')),
-                ('visibility', models.CharField(choices=[('public', 'Publique : tout le monde lit et rejoint'), ('on_request', 'Sur demande : présentation publique, adhésion validée par un animateur'), ('secret', 'Secrète : invisible des non-membres, sur invitation')], db_index=True, default='public', max_length=12, verbose_name='visibilité')),
-                ('cover_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de couverture')),
-                ('domains', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='communities', to='resources.domain', verbose_name='domaines')),
-                ('listed_on', modelcluster.fields.ParentalManyToManyField(blank=True, help_text="Une communauté secrète n'est jamais listée ailleurs que pour ses membres.", related_name='listed_communities', to='wagtailcore.site', verbose_name='listée aussi sur les portails')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de partage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Affiché dans les listes et comme description pour les moteurs de recherche.",
+                        max_length=600,
+                        verbose_name="résumé",
+                    ),
+                ),
+                ("description", wagtail.fields.RichTextField(blank=True, verbose_name="présentation")),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("public", "Publique : tout le monde lit et rejoint"),
+                            ("on_request", "Sur demande : présentation publique, adhésion validée par un animateur"),
+                            ("secret", "Secrète : invisible des non-membres, sur invitation"),
+                        ],
+                        db_index=True,
+                        default="public",
+                        max_length=12,
+                        verbose_name="visibilité",
+                    ),
+                ),
+                (
+                    "cover_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de couverture",
+                    ),
+                ),
+                (
+                    "domains",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="communities", to="resources.domain", verbose_name="domaines"
+                    ),
+                ),
+                (
+                    "listed_on",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="Une communauté secrète n'est jamais listée ailleurs que pour ses membres.",
+                        related_name="listed_communities",
+                        to="wagtailcore.site",
+                        verbose_name="listée aussi sur les portails",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de partage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'communauté',
+                "verbose_name": "communauté",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='CommunityPageTag',
+            name="CommunityPageTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='communities.communitypage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="communities.communitypage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='communitypage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='communities.CommunityPageTag', to='taggit.Tag', verbose_name='mots-clés'),
+            model_name="communitypage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="communities.CommunityPageTag",
+                to="taggit.Tag",
+                verbose_name="mots-clés",
+            ),
         ),
         migrations.CreateModel(
-            name='PinnedResource',
+            name="PinnedResource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pins', to='communities.communitypage')),
-                ('harvested_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='harvest.harvesteditem')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('pinned_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="pins", to="communities.communitypage"
+                    ),
+                ),
+                (
+                    "harvested_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="harvest.harvesteditem",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "pinned_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ressource épinglée',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "ressource épinglée",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('body', models.TextField(verbose_name='texte')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='publiée le')),
-                ('hidden', models.BooleanField(default=False, verbose_name='masquée')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posts', to='communities.communitypage', verbose_name='communauté')),
-                ('hidden_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                ("body", models.TextField(verbose_name="texte")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="publiée le")),
+                ("hidden", models.BooleanField(default=False, verbose_name="masquée")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="posts",
+                        to="communities.communitypage",
+                        verbose_name="communauté",
+                    ),
+                ),
+                (
+                    "hidden_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'publication',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "publication",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='commentaire')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='publié le')),
-                ('hidden', models.BooleanField(default=False, verbose_name='masqué')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
-                ('hidden_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='communities.post', verbose_name='publication')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("body", models.TextField(verbose_name="commentaire")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="publié le")),
+                ("hidden", models.BooleanField(default=False, verbose_name="masqué")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur",
+                    ),
+                ),
+                (
+                    "hidden_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="communities.post",
+                        verbose_name="publication",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'commentaire',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "commentaire",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ActivityItem',
+            name="ActivityItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('verb', models.CharField(choices=[('post', 'a publié'), ('comment', 'a commenté'), ('joined', 'a rejoint la communauté'), ('pinned', 'a épinglé une ressource')], max_length=10)),
-                ('hidden', models.BooleanField(default=False, help_text='Mirrors the moderation of the post or comment.')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('comment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='communities.comment')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activity', to='communities.communitypage')),
-                ('pin', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='communities.pinnedresource')),
-                ('post', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='communities.post')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "verb",
+                    models.CharField(
+                        choices=[
+                            ("post", "a publié"),
+                            ("comment", "a commenté"),
+                            ("joined", "a rejoint la communauté"),
+                            ("pinned", "a épinglé une ressource"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "hidden",
+                    models.BooleanField(default=False, help_text="Mirrors the moderation of the post or comment."),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="communities.comment",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="activity",
+                        to="communities.communitypage",
+                    ),
+                ),
+                (
+                    "pin",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="communities.pinnedresource",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="communities.post",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'activité',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "activité",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('display_name', models.CharField(max_length=120, verbose_name='nom affiché')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('organisation_type', models.CharField(choices=[('collectivite', 'Collectivité'), ('etat', "Service de l'État"), ('operateur', 'Opérateur'), ('entreprise', 'Entreprise'), ('association', 'Association'), ('recherche', 'Recherche'), ('other', 'Autre')], db_index=True, default='other', max_length=20, verbose_name="type d'organisation")),
-                ('job_title', models.CharField(blank=True, max_length=150, verbose_name='fonction')),
-                ('avatar', models.ImageField(blank=True, upload_to='avatars/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'])], verbose_name='photo')),
-                ('bio', models.TextField(blank=True, max_length=2000, verbose_name='présentation')),
-                ('visibility', models.CharField(choices=[('public', 'Visible de tous'), ('members', 'Visible des membres connectés'), ('hidden', "Absent de l'annuaire")], db_index=True, default='members', max_length=10, verbose_name='visibilité du profil')),
-                ('show_email', models.BooleanField(default=False, verbose_name='montrer mon adresse e-mail aux membres connectés')),
-                ('digest', models.CharField(choices=[('immediate', 'À chaque nouveauté'), ('daily', 'Une fois par jour'), ('weekly', 'Une fois par semaine'), ('never', 'Jamais')], db_index=True, default='weekly', max_length=10, verbose_name='résumé par e-mail')),
-                ('notify_replies', models.BooleanField(default=True, verbose_name='me prévenir des réponses à mes publications')),
-                ('last_digest_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='dernier résumé envoyé')),
-                ('domains', models.ManyToManyField(blank=True, related_name='+', to='resources.domain', verbose_name="domaines d'intérêt")),
-                ('territory', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='resources.territory', verbose_name='territoire')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("display_name", models.CharField(max_length=120, verbose_name="nom affiché")),
+                ("organisation", models.CharField(blank=True, max_length=200, verbose_name="organisation")),
+                (
+                    "organisation_type",
+                    models.CharField(
+                        choices=[
+                            ("collectivite", "Collectivité"),
+                            ("etat", "Service de l'État"),
+                            ("operateur", "Opérateur"),
+                            ("entreprise", "Entreprise"),
+                            ("association", "Association"),
+                            ("recherche", "Recherche"),
+                            ("other", "Autre"),
+                        ],
+                        db_index=True,
+                        default="other",
+                        max_length=20,
+                        verbose_name="type d'organisation",
+                    ),
+                ),
+                ("job_title", models.CharField(blank=True, max_length=150, verbose_name="fonction")),
+                (
+                    "avatar",
+                    models.ImageField(
+                        blank=True,
+                        upload_to="avatars/",
+                        validators=[django.core.validators.FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
+                        verbose_name="photo",
+                    ),
+                ),
+                ("bio", models.TextField(blank=True, max_length=2000, verbose_name="présentation")),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("public", "Visible de tous"),
+                            ("members", "Visible des membres connectés"),
+                            ("hidden", "Absent de l'annuaire"),
+                        ],
+                        db_index=True,
+                        default="members",
+                        max_length=10,
+                        verbose_name="visibilité du profil",
+                    ),
+                ),
+                (
+                    "show_email",
+                    models.BooleanField(default=False, verbose_name="montrer mon adresse e-mail aux membres connectés"),
+                ),
+                (
+                    "digest",
+                    models.CharField(
+                        choices=[
+                            ("immediate", "À chaque nouveauté"),
+                            ("daily", "Une fois par jour"),
+                            ("weekly", "Une fois par semaine"),
+                            ("never", "Jamais"),
+                        ],
+                        db_index=True,
+                        default="weekly",
+                        max_length=10,
+                        verbose_name="résumé par e-mail",
+                    ),
+                ),
+                (
+                    "notify_replies",
+                    models.BooleanField(default=True, verbose_name="me prévenir des réponses à mes publications"),
+                ),
+                (
+                    "last_digest_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="dernier résumé envoyé"),
+                ),
+                (
+                    "domains",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="resources.domain", verbose_name="domaines d'intérêt"
+                    ),
+                ),
+                (
+                    "territory",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="resources.territory",
+                        verbose_name="territoire",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="profile", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'profil',
-                'ordering': ['display_name'],
+                "verbose_name": "profil",
+                "ordering": ["display_name"],
             },
         ),
         migrations.CreateModel(
-            name='ProfileCompetence',
+            name="ProfileCompetence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='competence_items', to='communities.profile')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='profile_items', to='communities.competence')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="competence_items",
+                        to="communities.profile",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile_items",
+                        to="communities.competence",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='profile',
-            name='competences',
-            field=taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='communities.ProfileCompetence', to='communities.Competence', verbose_name='compétences'),
+            model_name="profile",
+            name="competences",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="communities.ProfileCompetence",
+                to="communities.Competence",
+                verbose_name="compétences",
+            ),
         ),
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=500, verbose_name='motif')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('comment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='communities.comment')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='communities.communitypage')),
-                ('post', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='communities.post')),
-                ('reporter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.CharField(max_length=500, verbose_name="motif")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="communities.comment",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="communities.communitypage",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="communities.post",
+                    ),
+                ),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signalement',
-                'ordering': ['-created_at'],
+                "verbose_name": "signalement",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Follow',
+            name="Follow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='communities.communitypage')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='community_follows', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="communities.communitypage",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="community_follows",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'abonnement',
-                'constraints': [models.UniqueConstraint(fields=('community', 'user'), name='unique_follow')],
+                "verbose_name": "abonnement",
+                "constraints": [models.UniqueConstraint(fields=("community", "user"), name="unique_follow")],
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='adresse e-mail')),
-                ('role', models.CharField(choices=[('animateur', 'Animateur'), ('expert', 'Expert'), ('member', 'Membre')], default='member', max_length=12, verbose_name='rôle')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='communities.communitypage')),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(max_length=254, verbose_name="adresse e-mail")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("animateur", "Animateur"), ("expert", "Expert"), ("member", "Membre")],
+                        default="member",
+                        max_length=12,
+                        verbose_name="rôle",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="communities.communitypage",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation',
-                'constraints': [models.UniqueConstraint(fields=('community', 'email'), name='unique_invitation')],
+                "verbose_name": "invitation",
+                "constraints": [models.UniqueConstraint(fields=("community", "email"), name="unique_invitation")],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('animateur', 'Animateur'), ('expert', 'Expert'), ('member', 'Membre')], default='member', max_length=12, verbose_name='rôle')),
-                ('status', models.CharField(choices=[('pending', 'Demande en attente'), ('active', 'Membre'), ('invited', 'Invité'), ('refused', 'Demande refusée')], default='active', max_length=10, verbose_name='statut')),
-                ('message', models.CharField(blank=True, max_length=500, verbose_name='message de la demande')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créée le')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='décidée le')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='communities.communitypage', verbose_name='communauté')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL, verbose_name='utilisateur')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("animateur", "Animateur"), ("expert", "Expert"), ("member", "Membre")],
+                        default="member",
+                        max_length=12,
+                        verbose_name="rôle",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Demande en attente"),
+                            ("active", "Membre"),
+                            ("invited", "Invité"),
+                            ("refused", "Demande refusée"),
+                        ],
+                        default="active",
+                        max_length=10,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("message", models.CharField(blank=True, max_length=500, verbose_name="message de la demande")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créée le")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="décidée le")),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="communities.communitypage",
+                        verbose_name="communauté",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="utilisateur",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'adhésion',
-                'indexes': [models.Index(fields=['community', 'status', 'role'], name='communities_communi_535317_idx'), models.Index(fields=['user', 'status'], name='communities_user_id_ecd6aa_idx')],
-                'constraints': [models.UniqueConstraint(fields=('community', 'user'), name='unique_membership')],
+                "verbose_name": "adhésion",
+                "indexes": [
+                    models.Index(fields=["community", "status", "role"], name="communities_communi_535317_idx"),
+                    models.Index(fields=["user", "status"], name="communities_user_id_ecd6aa_idx"),
+                ],
+                "constraints": [models.UniqueConstraint(fields=("community", "user"), name="unique_membership")],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('approved', 'Adhésion acceptée'), ('refused', 'Adhésion refusée'), ('invited', 'Invitation'), ('request', "Demande d'adhésion"), ('reply', 'Réponse'), ('report', 'Signalement'), ('role', 'Rôle modifié')], max_length=10)),
-                ('message', models.CharField(max_length=300)),
-                ('link', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='communities.communitypage')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='community_notifications', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("approved", "Adhésion acceptée"),
+                            ("refused", "Adhésion refusée"),
+                            ("invited", "Invitation"),
+                            ("request", "Demande d'adhésion"),
+                            ("reply", "Réponse"),
+                            ("report", "Signalement"),
+                            ("role", "Rôle modifié"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("message", models.CharField(max_length=300)),
+                ("link", models.CharField(blank=True, max_length=500)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="communities.communitypage"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="community_notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['user', 'read_at'], name='communities_user_id_67dc7b_idx')],
+                "verbose_name": "notification",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["user", "read_at"], name="communities_user_id_67dc7b_idx")],
             },
         ),
         migrations.AddConstraint(
-            model_name='pinnedresource',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('harvested_item__isnull', True), ('page__isnull', False)), models.Q(('harvested_item__isnull', False), ('page__isnull', True)), _connector='OR'), name='pin_one_target'),
+            model_name="pinnedresource",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("harvested_item__isnull", True), ("page__isnull", False)),
+                    models.Q(("harvested_item__isnull", False), ("page__isnull", True)),
+                    _connector="OR",
+                ),
+                name="pin_one_target",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pinnedresource',
-            constraint=models.UniqueConstraint(fields=('community', 'page'), name='unique_pinned_page'),
+            model_name="pinnedresource",
+            constraint=models.UniqueConstraint(fields=("community", "page"), name="unique_pinned_page"),
         ),
         migrations.AddConstraint(
-            model_name='pinnedresource',
-            constraint=models.UniqueConstraint(fields=('community', 'harvested_item'), name='unique_pinned_item'),
+            model_name="pinnedresource",
+            constraint=models.UniqueConstraint(fields=("community", "harvested_item"), name="unique_pinned_item"),
         ),
         migrations.AddIndex(
-            model_name='post',
-            index=models.Index(fields=['community', '-created_at'], name='communities_communi_cd1cef_idx'),
+            model_name="post",
+            index=models.Index(fields=["community", "-created_at"], name="communities_communi_cd1cef_idx"),
         ),
         migrations.AddIndex(
-            model_name='activityitem',
-            index=models.Index(fields=['community', 'hidden', '-created_at'], name='communities_communi_a8d7b7_idx'),
+            model_name="activityitem",
+            index=models.Index(fields=["community", "hidden", "-created_at"], name="communities_communi_a8d7b7_idx"),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('comment__isnull', True), ('post__isnull', False)), models.Q(('comment__isnull', False), ('post__isnull', True)), _connector='OR'), name='report_one_target'),
+            model_name="report",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("comment__isnull", True), ("post__isnull", False)),
+                    models.Q(("comment__isnull", False), ("post__isnull", True)),
+                    _connector="OR",
+                ),
+                name="report_one_target",
+            ),
         ),
     ]

@@ -6,51 +6,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('communities', '0001_initial'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("communities", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activityitem',
-            name='excerpt',
+            model_name="activityitem",
+            name="excerpt",
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AddField(
-            model_name='activityitem',
-            name='subject_id',
+            model_name="activityitem",
+            name="subject_id",
             field=models.PositiveBigIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='activityitem',
-            name='subject_title',
+            model_name="activityitem",
+            name="subject_title",
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AddField(
-            model_name='activityitem',
-            name='subject_type',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype'),
+            model_name="activityitem",
+            name="subject_type",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="contenttypes.contenttype",
+            ),
         ),
         migrations.AddField(
-            model_name='activityitem',
-            name='subject_url',
+            model_name="activityitem",
+            name="subject_url",
             field=models.URLField(blank=True, max_length=500),
         ),
         migrations.AlterField(
-            model_name='activityitem',
-            name='verb',
-            field=models.CharField(choices=[('post', 'a publié'), ('comment', 'a commenté'), ('joined', 'a rejoint la communauté'), ('pinned', 'a épinglé une ressource'), ('question', 'a posé une question'), ('answer', 'a répondu à'), ('accepted', 'a accepté une réponse à'), ('event', 'a annoncé un événement'), ('poll', 'a ouvert un sondage'), ('questionnaire', 'a publié un questionnaire'), ('document', 'a partagé un document')], max_length=20),
+            model_name="activityitem",
+            name="verb",
+            field=models.CharField(
+                choices=[
+                    ("post", "a publié"),
+                    ("comment", "a commenté"),
+                    ("joined", "a rejoint la communauté"),
+                    ("pinned", "a épinglé une ressource"),
+                    ("question", "a posé une question"),
+                    ("answer", "a répondu à"),
+                    ("accepted", "a accepté une réponse à"),
+                    ("event", "a annoncé un événement"),
+                    ("poll", "a ouvert un sondage"),
+                    ("questionnaire", "a publié un questionnaire"),
+                    ("document", "a partagé un document"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('approved', 'Adhésion acceptée'), ('refused', 'Adhésion refusée'), ('invited', 'Invitation'), ('request', "Demande d'adhésion"), ('reply', 'Réponse'), ('report', 'Signalement'), ('role', 'Rôle modifié'), ('question', 'Question pour vous'), ('answer', 'Réponse à votre question'), ('accepted', 'Réponse acceptée'), ('event', 'Événement'), ('registration', 'Inscription'), ('poll', 'Sondage')], max_length=20),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("approved", "Adhésion acceptée"),
+                    ("refused", "Adhésion refusée"),
+                    ("invited", "Invitation"),
+                    ("request", "Demande d'adhésion"),
+                    ("reply", "Réponse"),
+                    ("report", "Signalement"),
+                    ("role", "Rôle modifié"),
+                    ("question", "Question pour vous"),
+                    ("answer", "Réponse à votre question"),
+                    ("accepted", "Réponse acceptée"),
+                    ("event", "Événement"),
+                    ("registration", "Inscription"),
+                    ("poll", "Sondage"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddIndex(
-            model_name='activityitem',
-            index=models.Index(fields=['subject_type', 'subject_id'], name='communities_subject_8d48fb_idx'),
+            model_name="activityitem",
+            index=models.Index(fields=["subject_type", "subject_id"], name="communities_subject_8d48fb_idx"),
         ),
     ]

@@ -17,13 +17,19 @@ COMMENT_MAX = 5_000
 class Post(models.Model):
     """A news item or message by a member. ``body`` is HTML sanitised on input."""
 
-    community = models.ForeignKey(CommunityPage, verbose_name=_("communauté"), on_delete=models.CASCADE, related_name="posts")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, on_delete=models.SET_NULL, related_name="+")
+    community = models.ForeignKey(
+        CommunityPage, verbose_name=_("communauté"), on_delete=models.CASCADE, related_name="posts"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     title = models.CharField(_("titre"), max_length=TITLE_MAX)
     body = models.TextField(_("texte"))
     created_at = models.DateTimeField(_("publiée le"), auto_now_add=True, db_index=True)
     hidden = models.BooleanField(_("masquée"), default=False)
-    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("publication")
@@ -34,7 +40,9 @@ class Post(models.Model):
         return self.title
 
     def url(self, request=None):
-        return self.community.get_url(request) + self.community.reverse_subpage("post_detail", kwargs={"post_id": self.pk})
+        return self.community.get_url(request) + self.community.reverse_subpage(
+            "post_detail", kwargs={"post_id": self.pk}
+        )
 
     def full_url(self):
         return self.community.full_url + self.community.reverse_subpage("post_detail", kwargs={"post_id": self.pk})
@@ -42,11 +50,15 @@ class Post(models.Model):
 
 class Comment(models.Model):
     post = models.ForeignKey(Post, verbose_name=_("publication"), on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     body = models.TextField(_("commentaire"))
     created_at = models.DateTimeField(_("publié le"), auto_now_add=True)
     hidden = models.BooleanField(_("masqué"), default=False)
-    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("commentaire")
@@ -58,7 +70,9 @@ class PinnedResource(models.Model):
 
     community = models.ForeignKey(CommunityPage, on_delete=models.CASCADE, related_name="pins")
     page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    harvested_item = models.ForeignKey("harvest.HarvestedItem", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    harvested_item = models.ForeignKey(
+        "harvest.HarvestedItem", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     pinned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -67,7 +81,8 @@ class PinnedResource(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(page__isnull=False, harvested_item__isnull=True) | Q(page__isnull=True, harvested_item__isnull=False),
+                condition=Q(page__isnull=False, harvested_item__isnull=True)
+                | Q(page__isnull=True, harvested_item__isnull=False),
                 name="pin_one_target",
             ),
             models.UniqueConstraint(fields=["community", "page"], name="unique_pinned_page"),
@@ -164,7 +179,9 @@ class Report(models.Model):
     reason = models.CharField(_("motif"), max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("signalement")

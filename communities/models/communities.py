@@ -50,13 +50,24 @@ class CommunityPageTag(TaggedItemBase):
 class CommunityPage(RoutablePageMixin, BasePage):
     """A community: its presentation, members, feed, posts and pinned resources."""
 
-    description = RichTextField(_("présentation"), blank=True, features=["bold", "italic", "link", "ul", "ol", "h2", "h3"])
-    domains = ParentalManyToManyField("resources.Domain", verbose_name=_("domaines"), blank=True, related_name="communities")
+    description = RichTextField(
+        _("présentation"), blank=True, features=["bold", "italic", "link", "ul", "ol", "h2", "h3"]
+    )
+    domains = ParentalManyToManyField(
+        "resources.Domain", verbose_name=_("domaines"), blank=True, related_name="communities"
+    )
     tags = ClusterTaggableManager(through=CommunityPageTag, blank=True, verbose_name=_("mots-clés"))
     cover_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image de couverture"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image de couverture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    visibility = models.CharField(_("visibilité"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True)
+    visibility = models.CharField(
+        _("visibilité"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True
+    )
     listed_on = ParentalManyToManyField(
         "wagtailcore.Site",
         verbose_name=_("listée aussi sur les portails"),
@@ -203,14 +214,20 @@ class Membership(models.Model):
         INVITED = "invited", _("Invité")
         REFUSED = "refused", _("Demande refusée")
 
-    community = models.ForeignKey(CommunityPage, verbose_name=_("communauté"), on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("utilisateur"), on_delete=models.CASCADE, related_name="memberships")
+    community = models.ForeignKey(
+        CommunityPage, verbose_name=_("communauté"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("utilisateur"), on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(_("rôle"), max_length=12, choices=Role.choices, default=Role.MEMBER)
     status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     message = models.CharField(_("message de la demande"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("adhésion")

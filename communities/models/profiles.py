@@ -49,7 +49,11 @@ class Profile(models.Model):
     display_name = models.CharField(_("nom affiché"), max_length=120)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     organisation_type = models.CharField(
-        _("type d'organisation"), max_length=20, choices=OrganisationType.choices, default=OrganisationType.OTHER, db_index=True
+        _("type d'organisation"),
+        max_length=20,
+        choices=OrganisationType.choices,
+        default=OrganisationType.OTHER,
+        db_index=True,
     )
     job_title = models.CharField(_("fonction"), max_length=150, blank=True)
     avatar = models.ImageField(
@@ -60,15 +64,24 @@ class Profile(models.Model):
     )
     bio = models.TextField(_("présentation"), max_length=2000, blank=True)
     territory = models.ForeignKey(
-        "resources.Territory", verbose_name=_("territoire"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "resources.Territory",
+        verbose_name=_("territoire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     competences = TaggableManager(through=ProfileCompetence, blank=True, verbose_name=_("compétences"))
-    domains = models.ManyToManyField("resources.Domain", verbose_name=_("domaines d'intérêt"), blank=True, related_name="+")
+    domains = models.ManyToManyField(
+        "resources.Domain", verbose_name=_("domaines d'intérêt"), blank=True, related_name="+"
+    )
     visibility = models.CharField(
         _("visibilité du profil"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS, db_index=True
     )
     show_email = models.BooleanField(_("montrer mon adresse e-mail aux membres connectés"), default=False)
-    digest = models.CharField(_("résumé par e-mail"), max_length=10, choices=Digest.choices, default=Digest.WEEKLY, db_index=True)
+    digest = models.CharField(
+        _("résumé par e-mail"), max_length=10, choices=Digest.choices, default=Digest.WEEKLY, db_index=True
+    )
     notify_replies = models.BooleanField(_("me prévenir des réponses à mes publications"), default=True)
     last_digest_at = models.DateTimeField(_("dernier résumé envoyé"), null=True, blank=True, editable=False)
 

@@ -12,8 +12,20 @@ from .models import Poll, QuestionnaireField, QuestionnairePage, QuestionnaireSu
 
 # question, kind, anonymous, days until closing (negative: closed), choices
 POLLS = [
-    ("Quel format pour la prochaine rencontre ?", Poll.Kind.SINGLE, True, 14, ["Visioconférence", "Présentiel", "Les deux"]),
-    ("Quels sujets approfondir cette année ?", Poll.Kind.MULTIPLE, False, 30, ["Financements", "Retours d'expérience", "Outils numériques", "Réglementation"]),
+    (
+        "Quel format pour la prochaine rencontre ?",
+        Poll.Kind.SINGLE,
+        True,
+        14,
+        ["Visioconférence", "Présentiel", "Les deux"],
+    ),
+    (
+        "Quels sujets approfondir cette année ?",
+        Poll.Kind.MULTIPLE,
+        False,
+        30,
+        ["Financements", "Retours d'expérience", "Outils numériques", "Réglementation"],
+    ),
     ("Faut-il une lettre d'information mensuelle ?", Poll.Kind.SINGLE, False, -3, ["Oui", "Non"]),
 ]
 QUESTIONNAIRE = "Vos besoins d'accompagnement"
@@ -35,13 +47,23 @@ def _members(community):
 
 
 def _animateur(community):
-    membership = Membership.objects.filter(community=community, role=Membership.Role.ANIMATEUR, status=Membership.Status.ACTIVE).first()
+    membership = Membership.objects.filter(
+        community=community, role=Membership.Role.ANIMATEUR, status=Membership.Status.ACTIVE
+    ).first()
     return membership.user if membership else None
 
 
 def _polls(community, animateur, members):
     for number, (question, kind, anonymous, days, labels) in enumerate(POLLS):
-        poll = voting.open_poll(community, animateur, question, kind, anonymous, timezone.now() + datetime.timedelta(days=max(days, 1)), labels)
+        poll = voting.open_poll(
+            community,
+            animateur,
+            question,
+            kind,
+            anonymous,
+            timezone.now() + datetime.timedelta(days=max(days, 1)),
+            labels,
+        )
         choices = list(poll.choices.all())
         for offset, member in enumerate(members):
             picked = choices[(offset + number) % len(choices)]
@@ -59,7 +81,10 @@ def _questionnaire(community, animateur, members):
         thank_you_text="<p>Merci ! Les résultats seront présentés à la prochaine rencontre.</p>",
         owner=animateur,
     )
-    page.form_fields = [QuestionnaireField(label=label, field_type=kind, choices=choices, required=True) for label, kind, choices in FIELDS]
+    page.form_fields = [
+        QuestionnaireField(label=label, field_type=kind, choices=choices, required=True)
+        for label, kind, choices in FIELDS
+    ]
     community.add_child(instance=page)
     page.save_revision(user=animateur).publish()
     keys = [field.clean_name for field in page.form_fields.all()]

@@ -23,9 +23,14 @@ class PollForm(forms.Form):
         validators=[no_control_characters],
         help_text=_("Une réponse par ligne, de %(min)d à %(max)d.") % {"min": CHOICES_MIN, "max": CHOICES_MAX},
     )
-    kind = forms.ChoiceField(label=_("Type"), choices=Poll.Kind.choices, initial=Poll.Kind.SINGLE, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Type"), choices=Poll.Kind.choices, initial=Poll.Kind.SINGLE, widget=forms.RadioSelect
+    )
     anonymous = forms.BooleanField(
-        label=_("Sondage anonyme"), required=False, initial=True, help_text=_("Décochez pour que les membres voient qui a choisi quoi.")
+        label=_("Sondage anonyme"),
+        required=False,
+        initial=True,
+        help_text=_("Décochez pour que les membres voient qui a choisi quoi."),
     )
     closes_at = forms.DateTimeField(
         label=_("Clôture"),
@@ -41,7 +46,8 @@ class PollForm(forms.Form):
                 labels.append(label)
         if not CHOICES_MIN <= len(labels) <= CHOICES_MAX:
             raise ValidationError(
-                _("Indiquez de %(min)d à %(max)d réponses différentes, une par ligne.") % {"min": CHOICES_MIN, "max": CHOICES_MAX}
+                _("Indiquez de %(min)d à %(max)d réponses différentes, une par ligne.")
+                % {"min": CHOICES_MIN, "max": CHOICES_MAX}
             )
         if any(len(label) > CHOICE_MAX for label in labels):
             raise ValidationError(_("Chaque réponse tient en %(max)d caractères au plus.") % {"max": CHOICE_MAX})

@@ -34,7 +34,9 @@ def results(poll, with_names):
     return Results(
         voters=voters,
         choices=[
-            ChoiceResult(choice, choice.votes, round(100 * choice.votes / voters) if voters else 0, names.get(choice.pk, []))
+            ChoiceResult(
+                choice, choice.votes, round(100 * choice.votes / voters) if voters else 0, names.get(choice.pk, [])
+            )
             for choice in choices
         ],
     )

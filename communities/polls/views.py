@@ -34,7 +34,9 @@ def index(request, community):
     context = {
         "polls": polls,
         "questionnaires": list(questionnaires),
-        "create_url": tools.url(community, "sondages", "create", request=request) if can(request.user, community, Action.MANAGE) else "",
+        "create_url": tools.url(community, "sondages", "create", request=request)
+        if can(request.user, community, Action.MANAGE)
+        else "",
     }
     return page_views.render(request, community, "polls/index.html", context)
 
@@ -47,7 +49,13 @@ def create(request, community):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         poll = voting.open_poll(
-            community, request.user, data["question"], data["kind"], data["anonymous"], data["closes_at"], data["choices"]
+            community,
+            request.user,
+            data["question"],
+            data["kind"],
+            data["anonymous"],
+            data["closes_at"],
+            data["choices"],
         )
         messages.success(request, _("Le sondage est ouvert."))
         return redirect(_poll_url(request, community, poll))
@@ -69,7 +77,9 @@ def detail(request, community, poll_id, error="", status=200):
         "voted": voted,
         "may_vote": may_vote,
         "choices": list(poll.choices.all()) if may_vote else [],
-        "results": results(poll, with_names=can(user, community, Action.POST) or can(user, community, Action.MANAGE)) if show_results else None,
+        "results": results(poll, with_names=can(user, community, Action.POST) or can(user, community, Action.MANAGE))
+        if show_results
+        else None,
         "error": error,
         "vote_url": tools.url(community, "sondages", "vote", request=request, poll_id=poll.pk),
         "index_url": tools.url(community, "sondages", "index", request=request),

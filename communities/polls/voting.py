@@ -23,7 +23,9 @@ def open_poll(community, author, question, kind, anonymous, closes_at, choices):
     poll = Poll.objects.create(
         community=community, question=question, kind=kind, anonymous=anonymous, closes_at=closes_at, created_by=author
     )
-    PollChoice.objects.bulk_create(PollChoice(poll=poll, label=label, sort_order=number) for number, label in enumerate(choices))
+    PollChoice.objects.bulk_create(
+        PollChoice(poll=poll, label=label, sort_order=number) for number, label in enumerate(choices)
+    )
     url = tools.full_url(community, "sondages", "detail", poll_id=poll.pk)
     feeds.record(community, author, ActivityItem.Verb.POLL, subject=poll, title=question, url=url)
     _notify_members(poll, url)
@@ -32,10 +34,21 @@ def open_poll(community, author, question, kind, anonymous, closes_at, choices):
 
 def _notify_members(poll, url):
     """Every active member but the author is told that a poll awaits their vote."""
-    members = Membership.objects.filter(community=poll.community, status=Membership.Status.ACTIVE).exclude(user=poll.created_by)
-    message = _("Nouveau sondage dans %(community)s : %(question)s") % {"community": poll.community.title, "question": poll.question}
+    members = Membership.objects.filter(community=poll.community, status=Membership.Status.ACTIVE).exclude(
+        user=poll.created_by
+    )
+    message = _("Nouveau sondage dans %(community)s : %(question)s") % {
+        "community": poll.community.title,
+        "question": poll.question,
+    }
     Notification.objects.bulk_create(
-        Notification(user_id=user_id, community=poll.community, kind=Notification.Kind.POLL, message=message[:300], link=url[:500])
+        Notification(
+            user_id=user_id,
+            community=poll.community,
+            kind=Notification.Kind.POLL,
+            message=message[:300],
+            link=url[:500],
+        )
         for user_id in members.values_list("user_id", flat=True)
     )
 

@@ -57,14 +57,19 @@ def _item(answer, labels, manage):
         actions.append(_button(f"{answer.actions_url}accepter/", labels["accept"], labels["the_answer"], answer.number))
     if manage:
         label = escape(answer.moderation_label)
-        actions.append(_button(f"{answer.actions_url}moderer/", label, labels["the_answer"], answer.number, answer.moderation_action))
+        actions.append(
+            _button(
+                f"{answer.actions_url}moderer/", label, labels["the_answer"], answer.number, answer.moderation_action
+            )
+        )
     author = escape(answer.author_name) if answer.author_name else labels["former_member"]
     badges = (labels["expert"] if answer.is_expert else "") + (labels["accepted"] if answer.accepted else "")
     actions_html = "\n        ".join(actions)
     return (
         f'<li id="{escape(answer.anchor)}" class="{escape(answer.css_class)}">\n'
-        f'      <p class="muted">{author}{badges} · <time datetime="{escape(answer.iso_date)}">{escape(answer.display_date)}</time>'
-        f'{labels["hidden"] if answer.hidden else ""}</p>\n'
+        f'      <p class="muted">{author}{badges} · <time '
+        f'datetime="{escape(answer.iso_date)}">{escape(answer.display_date)}</time>'
+        f"{labels['hidden'] if answer.hidden else ''}</p>\n"
         f'      <div class="answer__body">{answer.body}</div>\n'
         f'      <div class="answer__actions">\n'
         f'        <span class="answer__votes">{escape(answer.votes_text)}</span>\n'

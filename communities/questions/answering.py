@@ -44,7 +44,11 @@ def ask(community, author, title, body, domains=(), tags=(), territory=None):
 
 def is_expert(user, community):
     membership = access.membership_of(user, community)
-    return membership is not None and membership.status == Membership.Status.ACTIVE and membership.role == Membership.Role.EXPERT
+    return (
+        membership is not None
+        and membership.status == Membership.Status.ACTIVE
+        and membership.role == Membership.Role.EXPERT
+    )
 
 
 @transaction.atomic
@@ -68,7 +72,8 @@ def answer(question, author, body):
             question.author,
             community,
             Notification.Kind.ANSWER,
-            _("%(name)s a répondu à votre question « %(title)s ».") % {"name": display_name(author), "title": question.title},
+            _("%(name)s a répondu à votre question « %(title)s ».")
+            % {"name": display_name(author), "title": question.title},
             created.full_url(),
         )
     return created

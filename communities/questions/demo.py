@@ -26,7 +26,11 @@ QUESTIONS = {
             "Nous hésitons entre boucles magnétiques et capteurs vidéo.",
             ["Les boucles sont fiables et peu chères à l'usage ; la vidéo distingue les modes."],
         ),
-        ("Qui a mis en place un plan de mobilité employeur mutualisé ?", "Pour une zone d'activités de 40 entreprises.", []),
+        (
+            "Qui a mis en place un plan de mobilité employeur mutualisé ?",
+            "Pour une zone d'activités de 40 entreprises.",
+            [],
+        ),
     ],
     "GEMAPI et prévention des inondations": [
         (
@@ -42,7 +46,11 @@ QUESTIONS = {
             "Le conseil hésite sur le produit attendu.",
             ["Le produit est plafonné à 40 € par habitant ; appuyez-vous sur le programme pluriannuel."],
         ),
-        ("Quels exercices de crise organiser avec les écoles ?", "Nous voulons sensibiliser les élèves au risque d'inondation.", []),
+        (
+            "Quels exercices de crise organiser avec les écoles ?",
+            "Nous voulons sensibiliser les élèves au risque d'inondation.",
+            [],
+        ),
     ],
     "Rénovation des écoles": [
         (
@@ -65,7 +73,8 @@ QUESTIONS = {
             "Peut-on cumuler le fonds vert et la DSIL pour une rénovation de gymnase ?",
             "Le projet vise 40 % d'économies d'énergie ; la commune compte 3 000 habitants.",
             [
-                "Oui, dans la limite de 80 % d'aides publiques ; déposez les deux dossiers avec le même plan de financement.",
+                "Oui, dans la limite de 80 % d'aides publiques ; déposez les deux dossiers avec le même plan de "
+                "financement.",
                 "La région a aussi un appel à projets pour les équipements sportifs.",
             ],
         ),
@@ -74,13 +83,19 @@ QUESTIONS = {
             "Nous avons cinq bâtiments et pas de technicien.",
             ["Groupez-vous avec l'intercommunalité : un CPE mutualisé atteint la taille critique."],
         ),
-        ("Quel accompagnement pour monter un dossier CEE ?", "Première demande de certificats d'économies d'énergie.", []),
+        (
+            "Quel accompagnement pour monter un dossier CEE ?",
+            "Première demande de certificats d'économies d'énergie.",
+            [],
+        ),
     ],
 }
 
 
 def _people(community):
-    memberships = Membership.objects.filter(community=community, status=Membership.Status.ACTIVE).select_related("user__profile")
+    memberships = Membership.objects.filter(community=community, status=Membership.Status.ACTIVE).select_related(
+        "user__profile"
+    )
     by_role = {role: [m.user for m in memberships if m.role == role] for role in Membership.Role.values}
     return by_role[Membership.Role.ANIMATEUR], by_role[Membership.Role.EXPERT], by_role[Membership.Role.MEMBER]
 
@@ -103,7 +118,9 @@ def load():
         for number, (question_title, details, answers) in enumerate(entries):
             asker = members[number % len(members)]
             expert = experts[number % len(experts)]
-            question = answering.ask(community, asker, question_title, f"<p>{details}</p>", domains=domains, tags=_tags_of(expert))
+            question = answering.ask(
+                community, asker, question_title, f"<p>{details}</p>", domains=domains, tags=_tags_of(expert)
+            )
             created += 1
             replies = []
             for index, text in enumerate(answers):

@@ -26,7 +26,9 @@ class TagsField(forms.CharField):
         if len(names) > TAGS_MAX:
             raise ValidationError(_("%(max)d mots-clés au plus.") % {"max": TAGS_MAX}, code="too_many")
         if any(len(name) > TAG_LENGTH_MAX for name in names):
-            raise ValidationError(_("Un mot-clé tient en %(max)d caractères au plus.") % {"max": TAG_LENGTH_MAX}, code="too_long")
+            raise ValidationError(
+                _("Un mot-clé tient en %(max)d caractères au plus.") % {"max": TAG_LENGTH_MAX}, code="too_long"
+            )
         return names
 
 
@@ -51,9 +53,13 @@ class QuestionForm(forms.Form):
         required=False,
         max_length=1000,
         validators=[no_control_characters],
-        help_text=_("Séparés par des virgules, par ex. « GEMAPI, digues » : ils orientent la question vers les experts."),
+        help_text=_(
+            "Séparés par des virgules, par ex. « GEMAPI, digues » : ils orientent la question vers les experts."
+        ),
     )
-    territory = forms.ModelChoiceField(label=_("Territoire concerné"), queryset=Territory.objects.none(), required=False)
+    territory = forms.ModelChoiceField(
+        label=_("Territoire concerné"), queryset=Territory.objects.none(), required=False
+    )
 
     def __init__(self, *args, language="fr", **kwargs):
         super().__init__(*args, **kwargs)

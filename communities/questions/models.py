@@ -24,21 +24,37 @@ class Question(models.Model):
         ANSWERED = "answered", _("Résolue")
         CLOSED = "closed", _("Fermée")
 
-    community = models.ForeignKey(CommunityPage, verbose_name=_("communauté"), on_delete=models.CASCADE, related_name="questions")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, on_delete=models.SET_NULL, related_name="+")
+    community = models.ForeignKey(
+        CommunityPage, verbose_name=_("communauté"), on_delete=models.CASCADE, related_name="questions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     title = models.CharField(_("question"), max_length=TITLE_MAX)
     body = models.TextField(_("précisions"), blank=True, help_text=_("HTML nettoyé à la saisie."))
     domains = models.ManyToManyField("resources.Domain", verbose_name=_("domaines"), blank=True, related_name="+")
     tags = TaggableManager(through=TaggedQuestion, blank=True, verbose_name=_("mots-clés"))
     territory = models.ForeignKey(
-        "resources.Territory", verbose_name=_("territoire"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "resources.Territory",
+        verbose_name=_("territoire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
     accepted_answer = models.OneToOneField(
-        "questions.Answer", verbose_name=_("réponse acceptée"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "questions.Answer",
+        verbose_name=_("réponse acceptée"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hidden = models.BooleanField(_("masquée"), default=False)
-    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("posée le"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
@@ -57,7 +73,9 @@ class Question(models.Model):
     def answers_in_order(self, include_hidden=False):
         """Its answers, the accepted one first, then by votes and age; hidden
         ones only for moderators."""
-        first = models.Case(models.When(pk=self.accepted_answer_id, then=0), default=1, output_field=models.IntegerField())
+        first = models.Case(
+            models.When(pk=self.accepted_answer_id, then=0), default=1, output_field=models.IntegerField()
+        )
         answers = self.answers.all() if include_hidden else self.answers.filter(hidden=False)
         return answers.annotate(accepted_first=first).order_by("accepted_first", "-votes", "created_at", "pk")
 
@@ -74,14 +92,18 @@ class Question(models.Model):
 
 class Answer(models.Model):
     question = models.ForeignKey(Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     body = models.TextField(_("réponse"), help_text=_("HTML nettoyé à la saisie."))
     is_expert = models.BooleanField(
         _("réponse d'expert"), default=False, help_text=_("L'auteur était expert de la communauté quand il a répondu.")
     )
     votes = models.PositiveIntegerField(_("votes"), default=0, editable=False)
     hidden = models.BooleanField(_("masquée"), default=False)
-    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("publiée le"), auto_now_add=True)
 
     class Meta:

@@ -27,14 +27,20 @@ def matching_expert_ids(question):
     if not keywords and not domain_keys:
         return []
     experts = list(
-        Membership.objects.filter(community_id=question.community_id, role=Membership.Role.EXPERT, status=Membership.Status.ACTIVE)
+        Membership.objects.filter(
+            community_id=question.community_id, role=Membership.Role.EXPERT, status=Membership.Status.ACTIVE
+        )
         .exclude(user_id=question.author_id)
         .values_list("user_id", flat=True)
     )
     matched = set(
-        Profile.objects.filter(user_id__in=experts, domains__translation_key__in=domain_keys).values_list("user_id", flat=True)
+        Profile.objects.filter(user_id__in=experts, domains__translation_key__in=domain_keys).values_list(
+            "user_id", flat=True
+        )
     )
-    competences = ProfileCompetence.objects.filter(content_object__user_id__in=experts).values_list("content_object__user_id", "tag__name")
+    competences = ProfileCompetence.objects.filter(content_object__user_id__in=experts).values_list(
+        "content_object__user_id", "tag__name"
+    )
     matched.update(user_id for user_id, name in competences if folded(name) in keywords)
     return sorted(matched)
 
@@ -49,14 +55,24 @@ def route(question):
         notifications.notify_animateurs(
             community,
             Notification.Kind.QUESTION,
-            _("Aucun expert ne correspond à la question « %(title)s » : pouvez-vous l'orienter ?") % {"title": question.title},
+            _("Aucun expert ne correspond à la question « %(title)s » : pouvez-vous l'orienter ?")
+            % {"title": question.title},
             link,
             exclude=question.author,
         )
         return []
-    message = _("Une question pour vous dans « %(community)s » : %(title)s") % {"community": community.title, "title": question.title}
+    message = _("Une question pour vous dans « %(community)s » : %(title)s") % {
+        "community": community.title,
+        "title": question.title,
+    }
     Notification.objects.bulk_create(
-        Notification(user_id=user_id, community=community, kind=Notification.Kind.QUESTION, message=message[:300], link=link[:500])
+        Notification(
+            user_id=user_id,
+            community=community,
+            kind=Notification.Kind.QUESTION,
+            message=message[:300],
+            link=link[:500],
+        )
         for user_id in expert_ids
     )
     return expert_ids

@@ -17,9 +17,9 @@ from wagtail.models import Site
 from communities import access, content
 from communities.models import CommunityPage, Visibility
 from search import documents, registry, service
-from search.query import clean, parse
 from search.backends.engines import engine_unavailable
 from search.backends.shared import search_backend
+from search.query import clean, parse
 from search.registry import DocumentData, Label
 
 from .models import Question
@@ -57,7 +57,9 @@ class QuestionProvider(registry.SearchProvider):
         territory = question.territory
         return DocumentData(
             title=question.title,
-            body=" ".join([content.plain_text(question.body)] + [content.plain_text(answer.body) for answer in answers]),
+            body=" ".join(
+                [content.plain_text(question.body)] + [content.plain_text(answer.body) for answer in answers]
+            ),
             summary=content.plain_text(question.body, max_length=300),
             url=question.full_url(),
             language=community.locale.language_code,

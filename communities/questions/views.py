@@ -6,20 +6,20 @@ Every view is called as ``view(request, community, **kwargs)`` by
 user may not see is a 404, content they may not read sends anonymous readers to
 log in and others to a 403 page."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
-from urllib.parse import urlencode
-
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from communities import access, content, feeds, page_views, tools
-from sites import dates
 from communities.access import Action
+from sites import dates
 
 from . import answer_html, answering, forms, search
 from .models import Answer, AnswerVote, Question
@@ -44,7 +44,9 @@ def _visible_questions(request, community):
 
 
 def _question(request, community, pk):
-    question = get_object_or_404(_visible_questions(request, community).select_related("author__profile", "territory"), pk=pk)
+    question = get_object_or_404(
+        _visible_questions(request, community).select_related("author__profile", "territory"), pk=pk
+    )
     question.community = community
     return question
 
@@ -84,7 +86,11 @@ def index(request, community):
 
 
 def _ask_context(request, community, form):
-    return {"form": form, "similar_url": _url(request, community, "similar"), "index_url": _url(request, community, "index")}
+    return {
+        "form": form,
+        "similar_url": _url(request, community, "similar"),
+        "index_url": _url(request, community, "index"),
+    }
 
 
 def _language():
@@ -104,7 +110,13 @@ def ask(request, community):
         return page_views.render(request, community, "questions/ask.html", context, status=FORM_ERROR_STATUS)
     data = form.cleaned_data
     question = answering.ask(
-        community, request.user, data["title"], data["body"], domains=data["domains"], tags=data["tags"], territory=data["territory"]
+        community,
+        request.user,
+        data["title"],
+        data["body"],
+        domains=data["domains"],
+        tags=data["tags"],
+        territory=data["territory"],
     )
     messages.success(request, _("Votre question est publiée : les experts concernés sont prévenus."))
     return redirect(question.url(request))
@@ -163,7 +175,11 @@ def _prepare_actions(request, community, question, answers, may_decide, index_ur
     can_vote = access.can(user, community, Action.POST)
     voted = set()
     if can_vote and answers:
-        voted = set(AnswerVote.objects.filter(user=user, answer_id__in=[a.pk for a in answers]).values_list("answer_id", flat=True))
+        voted = set(
+            AnswerVote.objects.filter(user=user, answer_id__in=[a.pk for a in answers]).values_list(
+                "answer_id", flat=True
+            )
+        )
     may_accept = may_decide and not question.is_closed
     display_date = dates.long_datetime_formatter()
     vote_words = {True: _("votes"), False: _("vote")}
@@ -173,7 +189,9 @@ def _prepare_actions(request, community, question, answers, may_decide, index_ur
         answer.anchor = f"reponse-{answer.pk}"
         answer.actions_url = f"{index_url}reponses/{answer.pk}/"
         answer.accepted = answer.pk == question.accepted_answer_id
-        answer.css_class = "answer" + (" answer--accepted" if answer.accepted else "") + (" answer--hidden" if answer.hidden else "")
+        answer.css_class = (
+            "answer" + (" answer--accepted" if answer.accepted else "") + (" answer--hidden" if answer.hidden else "")
+        )
         answer.votes_text = f"{answer.votes} {vote_words[answer.votes > 1]}"
         answer.votable = can_vote and answer.author_id != user.pk
         answer.voted = answer.pk in voted

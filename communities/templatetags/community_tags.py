@@ -6,7 +6,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def community_url(context, community, route="home", **kwargs):
     """The URL of one of ``community``'s routes, e.g. ``{% community_url c "post_detail" post_id=3 %}``."""
-    return _community_home_url(community, context.get("request")) + community.reverse_subpage(route, kwargs=kwargs or None)
+    return _community_home_url(community, context.get("request")) + community.reverse_subpage(
+        route, kwargs=kwargs or None
+    )
 
 
 def _community_home_url(community, request):

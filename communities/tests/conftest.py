@@ -52,7 +52,10 @@ class World:
 def build_world(make_portal_fn):
     from resources.factories import DomainFactory
 
-    domains = [DomainFactory(name="Mobilités", slug="mobilites"), DomainFactory(name="Mer et littoral", slug="mer-et-littoral")]
+    domains = [
+        DomainFactory(name="Mobilités", slug="mobilites"),
+        DomainFactory(name="Mer et littoral", slug="mer-et-littoral"),
+    ]
     portal = make_portal_fn("alpha.localhost", "Portail Alpha")
     index = ensure_community_index(portal.home)
     communities = {

@@ -16,8 +16,15 @@ PASSWORD = "Un-mot-de-passe-solide-2026"
 
 
 def signup(client, email="claire@example.org", **extra):
-    data = {"email": email, "password1": PASSWORD, "password2": PASSWORD, "display_name": "Claire Martin",
-            "organisation": "Métropole de Lyon", "organisation_type": "collectivite", **extra}
+    data = {
+        "email": email,
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "display_name": "Claire Martin",
+        "organisation": "Métropole de Lyon",
+        "organisation_type": "collectivite",
+        **extra,
+    }
     return client.post("/compte/signup/", data, HTTP_HOST=HOST)
 
 
@@ -47,7 +54,11 @@ def test_signup_requires_email_verification(client, world):
 
 
 def test_signup_errors_are_shown_next_to_fields(client, world):
-    response = client.post("/compte/signup/", {"email": "pas-une-adresse", "password1": "a", "password2": "b", "display_name": ""}, HTTP_HOST=HOST)
+    response = client.post(
+        "/compte/signup/",
+        {"email": "pas-une-adresse", "password1": "a", "password2": "b", "display_name": ""},
+        HTTP_HOST=HOST,
+    )
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.text
     assert "Le formulaire contient des erreurs" in response.text
@@ -80,12 +91,29 @@ def test_profile_edit_and_bad_avatar(client, world, domains):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     bad = SimpleUploadedFile("photo.png", b"not an image", content_type="image/png")
-    response = client.post("/membres/profil/", {"display_name": "Paul", "organisation_type": "etat", "visibility": "public",
-                                               "competences": "PLUi, GEMAPI", "avatar": bad}, HTTP_HOST=HOST)
+    response = client.post(
+        "/membres/profil/",
+        {
+            "display_name": "Paul",
+            "organisation_type": "etat",
+            "visibility": "public",
+            "competences": "PLUi, GEMAPI",
+            "avatar": bad,
+        },
+        HTTP_HOST=HOST,
+    )
     assert response.status_code == 400
     assert "image" in response.context["form"].errors["avatar"][0].lower()
-    response = client.post("/membres/profil/", {"display_name": "Paul", "organisation_type": "etat", "visibility": "public",
-                                               "competences": "PLUi, GEMAPI, plui"}, HTTP_HOST=HOST)
+    response = client.post(
+        "/membres/profil/",
+        {
+            "display_name": "Paul",
+            "organisation_type": "etat",
+            "visibility": "public",
+            "competences": "PLUi, GEMAPI, plui",
+        },
+        HTTP_HOST=HOST,
+    )
     assert response.status_code == 302
     assert sorted(t.name for t in user.profile.competences.all()) == ["GEMAPI", "PLUi"]
 
@@ -96,9 +124,15 @@ def directory_people(world, domains):
 
     gironde = TerritoryFactory(name="Gironde")
     people = {}
-    for name, visibility, org_type in [("Alice Public", "public", "collectivite"), ("Bruno Membres", "members", "etat"), ("Chloé Cachée", "hidden", "collectivite")]:
+    for name, visibility, org_type in [
+        ("Alice Public", "public", "collectivite"),
+        ("Bruno Membres", "members", "etat"),
+        ("Chloé Cachée", "hidden", "collectivite"),
+    ]:
         user = member_user(name.split()[0].lower())
-        Profile.objects.filter(user=user).update(display_name=name, visibility=visibility, organisation_type=org_type, territory=gironde)
+        Profile.objects.filter(user=user).update(
+            display_name=name, visibility=visibility, organisation_type=org_type, territory=gironde
+        )
         user.profile.refresh_from_db()
         user.profile.competences.add("GEMAPI")
         user.profile.domains.add(domains[0])
@@ -112,7 +146,10 @@ def test_directory_respects_privacy_and_filters(client, directory_people, domain
     client.force_login(member_user("lecteur"))
     assert names(client.get("/membres/", HTTP_HOST=HOST)) == {"Alice Public", "Bruno Membres"}
     assert names(client.get("/membres/", {"organisation_type": "etat"}, HTTP_HOST=HOST)) == {"Bruno Membres"}
-    assert names(client.get("/membres/", {"competence": "gemapi", "domain": domains[0].slug}, HTTP_HOST=HOST)) == {"Alice Public", "Bruno Membres"}
+    assert names(client.get("/membres/", {"competence": "gemapi", "domain": domains[0].slug}, HTTP_HOST=HOST)) == {
+        "Alice Public",
+        "Bruno Membres",
+    }
     hidden = directory_people["Chloé Cachée"].profile
     assert client.get(f"/membres/{hidden.pk}/", HTTP_HOST=HOST).status_code == 404
     client.logout()
@@ -152,8 +189,14 @@ def test_password_reset_links_to_the_portal_whatever_the_host_header(client, alp
 
 @override_settings(ALLOWED_HOSTS=["*"], PORTAL_URL_SCHEME="https")
 def test_signup_confirmation_links_to_the_portal_with_the_configured_scheme(client, alpha_by_default):
-    data = {"email": "nouvelle@example.org", "password1": PASSWORD, "password2": PASSWORD, "display_name": "Nouvelle",
-            "organisation": "", "organisation_type": "collectivite"}
+    data = {
+        "email": "nouvelle@example.org",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "display_name": "Nouvelle",
+        "organisation": "",
+        "organisation_type": "collectivite",
+    }
     client.post("/en/compte/signup/", data, HTTP_HOST=FORGED)
     message = mail.outbox[-1]
     assert re.search(r"go to https://alpha\.localhost/en/compte/confirm-email/\S+/$", message.body, re.MULTILINE)

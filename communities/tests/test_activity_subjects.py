@@ -20,7 +20,10 @@ def test_a_subject_line_shows_its_title_link_and_excerpt_then_follows_moderation
     )
 
     html = client.get(community.url, HTTP_HOST=host).content.decode()
-    assert 'a posé une question <a href="http://alpha.localhost/communautes/q/1/">Comment financer une piste cyclable ?</a>' in html
+    assert (
+        'a posé une question <a href="http://alpha.localhost/communautes/q/1/">Comment financer une piste cyclable '
+        "?</a>" in html
+    )
     assert "Nous cherchons des aides &lt;b&gt;régionales&lt;/b&gt;." in html
 
     feeds.set_subject_hidden(subject, True)

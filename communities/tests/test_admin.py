@@ -17,7 +17,9 @@ def test_editors_see_statistics_of_their_portal_only(client, world, fresh_people
     for community in world.communities.values():
         assert community.title in response.text
     assert foreign.title not in response.text
-    row = next(row for row in response.context["rows"] if row["community"].pk == world.communities[Visibility.PUBLIC].pk)
+    row = next(
+        row for row in response.context["rows"] if row["community"].pk == world.communities[Visibility.PUBLIC].pk
+    )
     assert row["community"].member_count == 3  # member, expert, animateur
     assert row["community"].pending_count == 1
     assert row["months"][-1] == 1

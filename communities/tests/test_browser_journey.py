@@ -40,8 +40,12 @@ def portals(live_server, django_db_serialized_rollback):
     add_member(on_request, colleague)
     membership.follow(colleague, on_request)
     base = f"http://{HOST}:{port}"
-    return {"base": base, "public": base + public.url_path.removeprefix(portal.home.url_path[:-1]),
-            "on_request": base + on_request.url_path.removeprefix(portal.home.url_path[:-1]), "password": MEMBER_PASSWORD}
+    return {
+        "base": base,
+        "public": base + public.url_path.removeprefix(portal.home.url_path[:-1]),
+        "on_request": base + on_request.url_path.removeprefix(portal.home.url_path[:-1]),
+        "password": MEMBER_PASSWORD,
+    }
 
 
 def log_in(page, base, email, password):

@@ -93,7 +93,8 @@ def test_posting_is_rate_limited(client, world, fresh_people, host):
     community = world.communities[Visibility.PUBLIC]
     client.force_login(fresh_people["member"])
     statuses = [
-        client.post(route(community, "publish"), {"title": f"Message {n}", "body": "Texte"}, HTTP_HOST=host).status_code for n in range(3)
+        client.post(route(community, "publish"), {"title": f"Message {n}", "body": "Texte"}, HTTP_HOST=host).status_code
+        for n in range(3)
     ]
     assert statuses == [302, 302, 400]
     assert Post.objects.filter(community=community).count() == 2
@@ -116,7 +117,12 @@ def test_report_then_hide(client, world, fresh_people, host):
     client.force_login(fresh_people["animateur"])
     manage = client.get(route(community, "manage"), HTTP_HOST=host)
     assert "Publicité déguisée" in manage.text
-    assert client.post(route(community, "moderate", kind="post", pk=post.pk), {"action": "hide"}, HTTP_HOST=host).status_code == 302
+    assert (
+        client.post(
+            route(community, "moderate", kind="post", pk=post.pk), {"action": "hide"}, HTTP_HOST=host
+        ).status_code
+        == 302
+    )
     post.refresh_from_db()
     report.refresh_from_db()
     assert post.hidden and report.resolved_at is not None

@@ -32,7 +32,10 @@ def activity(world, fresh_people):
         for community in communities.values():
             membership.follow(user, community)
     mail.outbox.clear()
-    posts = {visibility: posting.publish_post(community, animateur, f"Nouvelles {visibility}", "<p>Texte.</p>") for visibility, community in communities.items()}
+    posts = {
+        visibility: posting.publish_post(community, animateur, f"Nouvelles {visibility}", "<p>Texte.</p>")
+        for visibility, community in communities.items()
+    }
     hidden = posting.publish_post(communities[Visibility.PUBLIC], animateur, "Message retiré", "<p>Spam.</p>")
     posting.set_hidden(hidden, True, animateur)
     posting.publish_post(communities[Visibility.PUBLIC], reader, "Mon propre message", "<p>Moi.</p>")
@@ -40,10 +43,22 @@ def activity(world, fresh_people):
 
 
 def titles_in(message):
-    return {title for title in ("Nouvelles public", "Nouvelles on_request", "Nouvelles secret", "Message retiré", "Mon propre message") if title in message.body}
+    return {
+        title
+        for title in (
+            "Nouvelles public",
+            "Nouvelles on_request",
+            "Nouvelles secret",
+            "Message retiré",
+            "Mon propre message",
+        )
+        if title in message.body
+    }
 
 
-@pytest.mark.parametrize("frequency,task", [(Profile.Digest.DAILY, send_daily_digests), (Profile.Digest.WEEKLY, send_weekly_digests)])
+@pytest.mark.parametrize(
+    "frequency,task", [(Profile.Digest.DAILY, send_daily_digests), (Profile.Digest.WEEKLY, send_weekly_digests)]
+)
 def test_periodic_digest_contains_exactly_what_the_member_may_read(activity, frequency, task):
     reader, outsider = activity["reader"], activity["outsider"]
     Profile.objects.update(digest=Profile.Digest.NEVER)

@@ -18,7 +18,9 @@ def test_request_then_approve(client, world, fresh_people, host):
     community = world.communities[Visibility.ON_REQUEST]
     newcomer = member_user("nouvelle")
     client.force_login(newcomer)
-    client.post(route(community, "membership"), {"action": "join", "message": "Cheffe de projet littoral"}, HTTP_HOST=host)
+    client.post(
+        route(community, "membership"), {"action": "join", "message": "Cheffe de projet littoral"}, HTTP_HOST=host
+    )
     request = Membership.objects.get(community=community, user=newcomer)
     assert request.status == Membership.Status.PENDING
     assert Notification.objects.filter(user=fresh_people["animateur"], kind="request").exists()
@@ -46,7 +48,9 @@ def test_change_role_and_remove(client, world, fresh_people, host):
     community = world.communities[Visibility.PUBLIC]
     client.force_login(fresh_people["animateur"])
     target = Membership.objects.get(community=community, user=fresh_people["member"])
-    client.post(route(community, "manage_member", membership_id=target.pk), {"action": "role", "role": "expert"}, HTTP_HOST=host)
+    client.post(
+        route(community, "manage_member", membership_id=target.pk), {"action": "role", "role": "expert"}, HTTP_HOST=host
+    )
     target.refresh_from_db()
     assert target.role == Membership.Role.EXPERT
     client.post(route(community, "manage_member", membership_id=target.pk), {"action": "remove"}, HTTP_HOST=host)
@@ -57,7 +61,12 @@ def test_the_last_animateur_stays(client, world, fresh_people, host):
     community = world.communities[Visibility.PUBLIC]
     client.force_login(fresh_people["animateur"])
     own = Membership.objects.get(community=community, user=fresh_people["animateur"])
-    response = client.post(route(community, "manage_member", membership_id=own.pk), {"action": "role", "role": "member"}, HTTP_HOST=host, follow=True)
+    response = client.post(
+        route(community, "manage_member", membership_id=own.pk),
+        {"action": "role", "role": "member"},
+        HTTP_HOST=host,
+        follow=True,
+    )
     assert "au moins un animateur" in response.text
     own.refresh_from_db()
     assert own.role == Membership.Role.ANIMATEUR
@@ -69,7 +78,9 @@ def test_members_of_another_community_cannot_be_managed(client, world, fresh_peo
     add_member(public, outsider_animateur, Membership.Role.ANIMATEUR)
     client.force_login(outsider_animateur)
     target = Membership.objects.get(community=secret, user=fresh_people["member"])
-    response = client.post(route(public, "manage_member", membership_id=target.pk), {"action": "remove"}, HTTP_HOST=host)
+    response = client.post(
+        route(public, "manage_member", membership_id=target.pk), {"action": "remove"}, HTTP_HOST=host
+    )
     assert response.status_code == 404
     assert Membership.objects.filter(pk=target.pk).exists()
 
@@ -83,8 +94,18 @@ def test_invitation_of_an_unknown_address_waits_for_its_verification(client, wor
     assert mail.outbox and secret.title in mail.outbox[0].subject
 
     client.logout()
-    client.post("/compte/signup/", {"email": "future.membre@example.org", "password1": "Tr3s-l0ng-secret", "password2": "Tr3s-l0ng-secret",
-                                    "display_name": "Future Membre", "organisation": "", "organisation_type": "collectivite"}, HTTP_HOST=host)
+    client.post(
+        "/compte/signup/",
+        {
+            "email": "future.membre@example.org",
+            "password1": "Tr3s-l0ng-secret",
+            "password2": "Tr3s-l0ng-secret",
+            "display_name": "Future Membre",
+            "organisation": "",
+            "organisation_type": "collectivite",
+        },
+        HTTP_HOST=host,
+    )
     link = re.search(r"http://\S+/compte/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     path = link.split(host, 1)[1] if host in link else link.split("testserver", 1)[1]
     client.post(path, HTTP_HOST=host)

@@ -19,14 +19,20 @@ from communities.polls import voting
 from communities.polls.models import Poll
 
 P, R, S = Visibility.PUBLIC, Visibility.ON_REQUEST, Visibility.SECRET
-QUESTIONS = {P: "Quel créneau pour l'atelier vélo ?", R: "Qui pilote l'étude du trait de côte ?", S: "Faut-il fusionner les deux syndicats ?"}
+QUESTIONS = {
+    P: "Quel créneau pour l'atelier vélo ?",
+    R: "Qui pilote l'étude du trait de côte ?",
+    S: "Faut-il fusionner les deux syndicats ?",
+}
 NOTIFICATIONS_URL = "/membres/notifications/"
 
 
 def open_poll(world, visibility, question=None):
     closes_at = timezone.now() + datetime.timedelta(days=7)
     community, animateur = world.communities[visibility], world.people["animateur"]
-    return voting.open_poll(community, animateur, question or QUESTIONS[visibility], Poll.Kind.SINGLE, True, closes_at, ["Oui", "Non"])
+    return voting.open_poll(
+        community, animateur, question or QUESTIONS[visibility], Poll.Kind.SINGLE, True, closes_at, ["Oui", "Non"]
+    )
 
 
 @pytest.fixture
@@ -69,7 +75,9 @@ def test_leaving_a_secret_community_hides_its_notices_from_the_list_and_the_coun
 
 
 @pytest.mark.parametrize("visibility", [R, S])
-def test_a_removed_member_loses_the_notices_of_a_restricted_community(client, world, host, fresh_people, elue, visibility):
+def test_a_removed_member_loses_the_notices_of_a_restricted_community(
+    client, world, host, fresh_people, elue, visibility
+):
     community = world.communities[visibility]
     membership.remove(Membership.objects.get(community=community, user=elue), fresh_people["animateur"])
     assert shown(notices_page(client, host, elue)) == {P, R, S} - {visibility}
@@ -113,7 +121,9 @@ def test_a_decision_on_membership_stays_while_the_community_may_be_seen(client, 
     Membership.objects.filter(community=secret, user=applicant).delete()  # the invitation is withdrawn
     CommunityPage.objects.filter(pk=on_request.pk).update(visibility=S)
     assert kinds() == set()
-    assert on_request.title not in notices_page(client, host, applicant) and secret.title not in notices_page(client, host, applicant)
+    assert on_request.title not in notices_page(client, host, applicant) and secret.title not in notices_page(
+        client, host, applicant
+    )
 
 
 def test_the_next_digest_leaves_out_a_community_left(world, elue):

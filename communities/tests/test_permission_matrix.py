@@ -45,7 +45,9 @@ EXPECTED = {
     },
 }
 CELLS = [
-    pytest.param(visibility, role, action, EXPECTED[visibility][role][column] == "Y", id=f"{visibility}-{role}-{action}")
+    pytest.param(
+        visibility, role, action, EXPECTED[visibility][role][column] == "Y", id=f"{visibility}-{role}-{action}"
+    )
     for visibility in EXPECTED
     for role in ROLES
     for column, action in enumerate(ACTIONS)
@@ -119,7 +121,9 @@ def test_through_the_pages(client, world, fresh_people, host, visibility, role, 
             else:
                 assert_refused(response, role, visible)
     elif action == Action.POST:
-        response = client.post(route(community, "publish"), {"title": "Bonjour", "body": "Premier message."}, HTTP_HOST=host)
+        response = client.post(
+            route(community, "publish"), {"title": "Bonjour", "body": "Premier message."}, HTTP_HOST=host
+        )
         assert Post.objects.filter(community=community).exists() is allowed
         if allowed:
             assert response.status_code == 302

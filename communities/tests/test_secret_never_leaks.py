@@ -20,7 +20,9 @@ def content(world, fresh_people, db):
 
     animateur = fresh_people["animateur"]
     posting.publish_post(world.communities[Visibility.SECRET], animateur, SECRET_POST, "<p>Ne pas diffuser.</p>")
-    posting.publish_post(world.communities[Visibility.ON_REQUEST], animateur, ON_REQUEST_POST, "<p>Pour les membres.</p>")
+    posting.publish_post(
+        world.communities[Visibility.ON_REQUEST], animateur, ON_REQUEST_POST, "<p>Pour les membres.</p>"
+    )
     refresh()
     return fresh_people
 
@@ -40,7 +42,10 @@ def test_outsiders_never_see_the_secret_community(client, world, content, host, 
     assert TITLES[Visibility.SECRET] not in client.get(world.index.url, HTTP_HOST=host).text
     assert client.get(secret.url, HTTP_HOST=host).status_code == 404
     for name, kwargs in [("members", {}), ("post_detail", {"post_id": secret.posts.get().pk}), ("manage", {})]:
-        assert client.get(secret.url + secret.reverse_subpage(name, kwargs=kwargs or None), HTTP_HOST=host).status_code == 404
+        assert (
+            client.get(secret.url + secret.reverse_subpage(name, kwargs=kwargs or None), HTTP_HOST=host).status_code
+            == 404
+        )
     sitemap = client.get("/sitemap.xml", HTTP_HOST=host).text
     assert secret.slug not in sitemap
     assert world.communities[Visibility.PUBLIC].slug in sitemap
@@ -105,7 +110,9 @@ def test_pending_member_cannot_read_on_request_posts(client, world, content, hos
     on_request = world.communities[Visibility.ON_REQUEST]
     client.force_login(content["pending"])
     post = on_request.posts.get()
-    response = client.get(on_request.url + on_request.reverse_subpage("post_detail", kwargs={"post_id": post.pk}), HTTP_HOST=host)
+    response = client.get(
+        on_request.url + on_request.reverse_subpage("post_detail", kwargs={"post_id": post.pk}), HTTP_HOST=host
+    )
     assert response.status_code == 403
     assert ON_REQUEST_POST not in response.text
 

@@ -37,7 +37,9 @@ def activity(world, public, fresh_people):
     """A post with a comment, a moderated post, a pinned live resource and a
     pinned unpublished one, and a member's arrival."""
     author = fresh_people["member"]
-    post = posting.publish_post(public, author, "Retour & bilan « vélo »", "<p>Bonjour <strong>tous</strong><script>alert(1)</script></p>")
+    post = posting.publish_post(
+        public, author, "Retour & bilan « vélo »", "<p>Bonjour <strong>tous</strong><script>alert(1)</script></p>"
+    )
     comment = posting.add_comment(post, fresh_people["expert"], "<p>Merci pour ce bilan.</p>")
     hidden = posting.publish_post(public, author, "Message modéré", "<p>Hors sujet</p>")
     posting.set_hidden(hidden, True, fresh_people["animateur"])

@@ -40,7 +40,9 @@ def _json(result):
     try:
         return json.loads(result.content)
     except ValueError as error:
-        raise MalformedDocument(_("Réponse JSON illisible de %(url)s : %(error)s.") % {"url": result.url, "error": error}) from error
+        raise MalformedDocument(
+            _("Réponse JSON illisible de %(url)s : %(error)s.") % {"url": result.url, "error": error}
+        ) from error
 
 
 def _key(text):
@@ -72,7 +74,9 @@ def _category_parts(category):
 def mapped_domains(categories, mapping):
     """Slugs of the domains ``mapping`` files ``categories`` under, in order, once each."""
     lookup = {_key(category): slugs for category, slugs in mapping.items()}
-    slugs = [slug for category in categories for part in _category_parts(category) for slug in lookup.get(_key(part), [])]
+    slugs = [
+        slug for category in categories for part in _category_parts(category) for slug in lookup.get(_key(part), [])
+    ]
     return list(dict.fromkeys(slugs))
 
 
@@ -89,7 +93,9 @@ def perimeter_territory(raw):
 
 def validate_category_domains(mapping):
     """The mapping with each category's domains as a list of slugs of existing domains."""
-    message = _("« category_domains » associe à chaque catégorie d'aide un identifiant de domaine ou une liste d'identifiants.")
+    message = _(
+        "« category_domains » associe à chaque catégorie d'aide un identifiant de domaine ou une liste d'identifiants."
+    )
     if not isinstance(mapping, dict):
         raise ValidationError(message)
     cleaned = {}
@@ -118,7 +124,9 @@ class AidesTerritoiresBackend(Backend):
             raise ValidationError(_("Indiquez le jeton d'API Aides-territoires (clé « api_token »)."))
         per_page = config.get("items_per_page", MAX_PER_PAGE)
         if not isinstance(per_page, int) or not 1 <= per_page <= MAX_PER_PAGE:
-            raise ValidationError(_("« items_per_page » doit être un entier entre 1 et %(max)s.") % {"max": MAX_PER_PAGE})
+            raise ValidationError(
+                _("« items_per_page » doit être un entier entre 1 et %(max)s.") % {"max": MAX_PER_PAGE}
+            )
         if not isinstance(config.get("filters", {}), dict):
             raise ValidationError(_("« filters » doit être un objet JSON de paramètres de recherche."))
         if "category_domains" in config:
@@ -126,7 +134,9 @@ class AidesTerritoiresBackend(Backend):
         return config
 
     def _bearer(self, ctx):
-        result = ctx.client.post(connexion_url(ctx.source.url), headers={"X-AUTH-TOKEN": ctx.source.config["api_token"]})
+        result = ctx.client.post(
+            connexion_url(ctx.source.url), headers={"X-AUTH-TOKEN": ctx.source.config["api_token"]}
+        )
         token = _json(result).get("token")
         if not token:
             raise FetchError(_("Aides-territoires n'a pas délivré de jeton : vérifiez la clé d'API."))

@@ -30,7 +30,9 @@ class GuardedSickle(Sickle):
         result = self.client.get(self.endpoint, params=kwargs)
         content = to_utf8(result.content, result.charset)
         parse_xml(content, result.url)
-        response = SimpleNamespace(content=content, text=content.decode("utf-8"), status_code=result.status, headers=result.headers)
+        response = SimpleNamespace(
+            content=content, text=content.decode("utf-8"), status_code=result.status, headers=result.headers
+        )
         return OAIResponse(response, params=kwargs)
 
 
@@ -55,7 +57,12 @@ class OAIBackend(Backend):
         try:
             for record in GuardedSickle(ctx.source.url, ctx.client).ListRecords(ignore_deleted=False, **params):
                 header = record.header
-                yield Stub(remote_id=header.identifier, version=header.datestamp or "", deleted=header.deleted, data=getattr(record, "metadata", None) or {})
+                yield Stub(
+                    remote_id=header.identifier,
+                    version=header.datestamp or "",
+                    deleted=header.deleted,
+                    data=getattr(record, "metadata", None) or {},
+                )
         except NoRecordsMatch:
             pass
         except OAIError as error:

@@ -76,9 +76,13 @@ class GuardedWebClient(AbstractWebClient):
             try:
                 data = stream.read(limit + 1)
             except (OSError, EOFError) as error:
-                raise MalformedDocument(_("Archive gzip illisible (%(url)s) : %(error)s.") % {"url": url, "error": error}) from error
+                raise MalformedDocument(
+                    _("Archive gzip illisible (%(url)s) : %(error)s.") % {"url": url, "error": error}
+                ) from error
         if len(data) > limit:
-            raise ResponseTooLarge(_("Le sitemap décompressé %(url)s dépasse %(size)s octets.") % {"url": url, "size": limit})
+            raise ResponseTooLarge(
+                _("Le sitemap décompressé %(url)s dépasse %(size)s octets.") % {"url": url, "size": limit}
+            )
         return data
 
 
@@ -90,7 +94,9 @@ class SitemapBackend(Backend):
         web = GuardedWebClient(ctx.client)
         tree = SitemapFetcher(url=ctx.source.url, recursion_level=0, web_client=web).sitemap()
         if isinstance(tree, InvalidSitemap):
-            raise MalformedDocument(web.errors[0] if web.errors else _("Sitemap illisible : %(reason)s") % {"reason": tree.reason})
+            raise MalformedDocument(
+                web.errors[0] if web.errors else _("Sitemap illisible : %(reason)s") % {"reason": tree.reason}
+            )
         prefix = ctx.source.config.get("url_prefix", "")
         for page in tree.all_pages():
             if prefix and not page.url.startswith(prefix):
@@ -113,7 +119,9 @@ class SitemapBackend(Backend):
         import trafilatura
 
         url, html = raw["url"], raw["html"]
-        meta = page_metadata(extruct.extract(html, base_url=url, syntaxes=["json-ld", "opengraph", "dublincore"], uniform=True))
+        meta = page_metadata(
+            extruct.extract(html, base_url=url, syntaxes=["json-ld", "opengraph", "dublincore"], uniform=True)
+        )
         fallback = trafilatura.extract_metadata(html, default_url=url) or EMPTY_METADATA
         body = trafilatura.extract(html, url=url, output_format="html", include_links=True, include_images=False) or ""
         declared = HTML_LANG.search(html[:2000])
@@ -146,22 +154,43 @@ def page_metadata(data):
     """One flat dict from extruct's JSON-LD, OpenGraph and Dublin Core, JSON-LD first."""
     meta = {}
     for node in data.get("dublincore", []):
-        elements = {el.get("name", "").split(".", 1)[-1].lower(): el.get("content", "") for el in node.get("elements", [])}
-        for key, target in (("title", "title"), ("description", "description"), ("creator", "author"), ("date", "published"), ("language", "language")):
+        elements = {
+            el.get("name", "").split(".", 1)[-1].lower(): el.get("content", "") for el in node.get("elements", [])
+        }
+        for key, target in (
+            ("title", "title"),
+            ("description", "description"),
+            ("creator", "author"),
+            ("date", "published"),
+            ("language", "language"),
+        ):
             if elements.get(key):
                 meta[target] = elements[key]
         if elements.get("subject"):
             meta["keywords"] = [s.strip() for s in elements["subject"].split(",") if s.strip()]
     for node in data.get("opengraph", []):
-        for key, target in (("og:title", "title"), ("og:description", "description"), ("og:image", "image"), ("og:url", "url"),
-                            ("article:published_time", "published"), ("article:modified_time", "modified"), ("og:locale", "language")):
+        for key, target in (
+            ("og:title", "title"),
+            ("og:description", "description"),
+            ("og:image", "image"),
+            ("og:url", "url"),
+            ("article:published_time", "published"),
+            ("article:modified_time", "modified"),
+            ("og:locale", "language"),
+        ):
             if node.get(key):
                 meta[target] = node[key] if key != "og:locale" else node[key][:2]
     for node in data.get("json-ld", []):
         if not isinstance(node, dict) or not (node.get("headline") or node.get("name")):
             continue
         meta["title"] = node.get("headline") or node.get("name")
-        for key, target in (("description", "description"), ("datePublished", "published"), ("dateModified", "modified"), ("inLanguage", "language"), ("url", "url")):
+        for key, target in (
+            ("description", "description"),
+            ("datePublished", "published"),
+            ("dateModified", "modified"),
+            ("inLanguage", "language"),
+            ("url", "url"),
+        ):
             if isinstance(node.get(key), str) and node[key]:
                 meta[target] = node[key]
         if node.get("author"):
@@ -171,6 +200,8 @@ def page_metadata(data):
             meta["image"] = image.get("url", "") if isinstance(image, dict) else str(image)
         if node.get("keywords"):
             keywords = node["keywords"]
-            meta["keywords"] = keywords if isinstance(keywords, list) else [k.strip() for k in str(keywords).split(",") if k.strip()]
+            meta["keywords"] = (
+                keywords if isinstance(keywords, list) else [k.strip() for k in str(keywords).split(",") if k.strip()]
+            )
         break
     return meta

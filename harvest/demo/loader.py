@@ -67,7 +67,9 @@ def create_sources(sites, port):
         source.save()
         for hostname in spec.shared_with:  # portals that opted in: accepted shares
             if hostname in portals:
-                HarvestShare.objects.update_or_create(source=source, site=portals[hostname], defaults={"status": HarvestShare.Status.ACCEPTED})
+                HarvestShare.objects.update_or_create(
+                    source=source, site=portals[hostname], defaults={"status": HarvestShare.Status.ACCEPTED}
+                )
         sources.append(source)
     return sources
 

@@ -37,25 +37,45 @@ class DemoSource:
 
 SOURCES = [
     DemoSource(
-        "Réseau Mobilités & Territoires", "portail.localhost", "rss", "mobilites.rss.xml", ["mobilites"],
-        shared_with=["villes-durables.localhost"], licence="CC BY 4.0",
+        "Réseau Mobilités & Territoires",
+        "portail.localhost",
+        "rss",
+        "mobilites.rss.xml",
+        ["mobilites"],
+        shared_with=["villes-durables.localhost"],
+        licence="CC BY 4.0",
         attribution="Actualités du Réseau Mobilités & Territoires (contenu de démonstration).",
     ),
     DemoSource(
-        "Réseau Ouvrages & Infrastructures", "portail.localhost", "rss", "infrastructures.atom.xml", ["infrastructures-transport"],
+        "Réseau Ouvrages & Infrastructures",
+        "portail.localhost",
+        "rss",
+        "infrastructures.atom.xml",
+        ["infrastructures-transport"],
         attribution="Dossiers du Réseau Ouvrages & Infrastructures (flux Atom de démonstration).",
     ),
     DemoSource(
-        "Archive ouverte Littoral et risques", "portail.localhost", "oai", "oai/", ["environnement-risques", "mer-littoral"],
+        "Archive ouverte Littoral et risques",
+        "portail.localhost",
+        "oai",
+        "oai/",
+        ["environnement-risques", "mer-littoral"],
         attribution="Notices de l'archive ouverte Littoral et risques (entrepôt OAI-PMH de démonstration).",
     ),
     DemoSource(
-        "Centre de ressources Ville durable", "villes-durables.localhost", "sitemap", "ville-durable/sitemap.xml", ["batiment"],
+        "Centre de ressources Ville durable",
+        "villes-durables.localhost",
+        "sitemap",
+        "ville-durable/sitemap.xml",
+        ["batiment"],
         attribution="Fiches du Centre de ressources Ville durable (sitemap de démonstration).",
     ),
     DemoSource(
-        "Aides-territoires (démonstration)", "aides.localhost", "aides-territoires", "aides/api/aids/",
+        "Aides-territoires (démonstration)",
+        "aides.localhost",
+        "aides-territoires",
+        "aides/api/aids/",
         config={"api_token": API_TOKEN, "items_per_page": 5, "category_domains": CATEGORY_DOMAINS},
         attribution="Aides publiées sur une API au format d'Aides-territoires (données de démonstration).",
     ),
-]  # fmt: skip
+]

@@ -88,7 +88,10 @@ def oai(request):
     document = _fixture(request, "littoral.oai.xml")
     if not any(recent(match) for match in OAI_RECORD.finditer(document)):
         return _oai_error(request, "noRecordsMatch", "Aucune notice modifiée depuis cette date.")
-    return HttpResponse(OAI_RECORD.sub(lambda match: match.group(0) if recent(match) else "", document), content_type=CONTENT_TYPES[".xml"])
+    return HttpResponse(
+        OAI_RECORD.sub(lambda match: match.group(0) if recent(match) else "", document),
+        content_type=CONTENT_TYPES[".xml"],
+    )
 
 
 @csrf_exempt

@@ -4,20 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('harvest', '0001_initial'),
+        ("harvest", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='harvestsource',
-            name='document_hash',
-            field=models.CharField(blank=True, editable=False, help_text="Liste lue lors de la dernière moisson complète et sans erreur : tant qu'elle ne change pas, rien n'est relu.", max_length=64, verbose_name='empreinte de la dernière liste lue'),
+            model_name="harvestsource",
+            name="document_hash",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text="Liste lue lors de la dernière moisson complète et sans erreur : tant qu'elle ne change pas, rien n'est relu.",
+                max_length=64,
+                verbose_name="empreinte de la dernière liste lue",
+            ),
         ),
         migrations.AlterField(
-            model_name='harvestsource',
-            name='config',
-            field=models.JSONField(blank=True, default=dict, help_text='Objet JSON propre au type de source, vide le plus souvent. Sitemap : {"url_prefix": "https://exemple.fr/ressources/"} ne garde que les pages sous ce préfixe. OAI-PMH : {"set": "nom-du-lot"}. Aides-territoires : {"api_token": "votre jeton", "items_per_page": 100, "filters": {…}, "category_domains": {"Mobilité / transports": "mobilites", "Eau et milieux aquatiques": ["environnement-risques", "mer-littoral"]}}. « category_domains » range chaque catégorie d\'aide (nom complet « Thème|Catégorie », thème seul ou catégorie seule, sans tenir compte des majuscules) dans les domaines indiqués par leur identifiant ; le périmètre de l\'aide (région, département…) devient son territoire.', verbose_name='configuration'),
+            model_name="harvestsource",
+            name="config",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text='Objet JSON propre au type de source, vide le plus souvent. Sitemap : {"url_prefix": "https://exemple.fr/ressources/"} ne garde que les pages sous ce préfixe. OAI-PMH : {"set": "nom-du-lot"}. Aides-territoires : {"api_token": "votre jeton", "items_per_page": 100, "filters": {…}, "category_domains": {"Mobilité / transports": "mobilites", "Eau et milieux aquatiques": ["environnement-risques", "mer-littoral"]}}. « category_domains » range chaque catégorie d\'aide (nom complet « Thème|Catégorie », thème seul ou catégorie seule, sans tenir compte des majuscules) dans les domaines indiqués par leur identifiant ; le périmètre de l\'aide (région, département…) devient son territoire.',
+                verbose_name="configuration",
+            ),
         ),
     ]

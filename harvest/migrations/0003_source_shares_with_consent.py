@@ -29,41 +29,89 @@ def offer_again(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('harvest', '0002_source_document_hash'),
-        ('wagtailcore', '0098_apitoken'),
+        ("harvest", "0002_source_document_hash"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='harvestsource',
-            name='shared_with_all',
-            field=models.BooleanField(default=False, help_text='Réservé aux administrateurs de la plateforme.', verbose_name='montrer sur tous les portails'),
+            model_name="harvestsource",
+            name="shared_with_all",
+            field=models.BooleanField(
+                default=False,
+                help_text="Réservé aux administrateurs de la plateforme.",
+                verbose_name="montrer sur tous les portails",
+            ),
         ),
         migrations.CreateModel(
-            name='HarvestShare',
+            name="HarvestShare",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'en attente'), ('accepted', 'accepté'), ('declined', 'refusé')], db_index=True, default='pending', max_length=10, verbose_name='statut')),
-                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='proposé le')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='décidé le')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='décidé par')),
-                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposé par')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='harvest_shares', to='wagtailcore.site', verbose_name='portail')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shares', to='harvest.harvestsource', verbose_name='source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "en attente"), ("accepted", "accepté"), ("declined", "refusé")],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(auto_now_add=True, verbose_name="proposé le")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="décidé le")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="décidé par",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="proposé par",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="harvest_shares",
+                        to="wagtailcore.site",
+                        verbose_name="portail",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="shares",
+                        to="harvest.harvestsource",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partage de source',
-                'verbose_name_plural': 'partages de sources',
-                'ordering': ['-requested_at', '-pk'],
-                'constraints': [models.UniqueConstraint(fields=('source', 'site'), name='unique_harvest_share')],
+                "verbose_name": "partage de source",
+                "verbose_name_plural": "partages de sources",
+                "ordering": ["-requested_at", "-pk"],
+                "constraints": [models.UniqueConstraint(fields=("source", "site"), name="unique_harvest_share")],
             },
         ),
         migrations.RunPython(accept_existing_shares, offer_again),
         migrations.RemoveField(
-            model_name='harvestsource',
-            name='shared_with',
+            model_name="harvestsource",
+            name="shared_with",
         ),
     ]

@@ -84,7 +84,9 @@ def serve(httpserver):
     """Serve a fixture file at ``path``; returns the absolute URL."""
 
     def serve_file(path, name, content_type="application/xml", headers=None):
-        httpserver.expect_request(path).respond_with_data(fixture_bytes(name), content_type=content_type, headers=headers or {})
+        httpserver.expect_request(path).respond_with_data(
+            fixture_bytes(name), content_type=content_type, headers=headers or {}
+        )
         return httpserver.url_for(path)
 
     return serve_file

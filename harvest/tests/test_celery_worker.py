@@ -70,7 +70,18 @@ def worker(tmp_path, tasks_in_process, require_service):
         "REDIS_URL": redis_url,
         "HARVEST_ALLOWED_PRIVATE_NETWORKS": "127.0.0.0/8",
     }
-    command = [sys.executable, "-m", "celery", "-A", "sites", "worker", "--pool=solo", "--loglevel=INFO", "--without-gossip", "--without-mingle"]
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "sites",
+        "worker",
+        "--pool=solo",
+        "--loglevel=INFO",
+        "--without-gossip",
+        "--without-mingle",
+    ]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -91,6 +102,13 @@ def test_a_queued_run_is_harvested_by_a_real_worker(worker, serve, make_source):
     result = run_source.delay(source.pk, HarvestRun.Trigger.MANUAL)
 
     run = wait_for_run(source, process, log_path)
-    assert (run.trigger, run.status, run.created) == (HarvestRun.Trigger.MANUAL, HarvestRun.Status.DONE, 3), (run.errors, run.item_errors)
-    assert sorted(HarvestedItem.objects.filter(source=source).values_list("remote_id", flat=True)) == ["rr-001", "rr-002", "rr-003"]
+    assert (run.trigger, run.status, run.created) == (HarvestRun.Trigger.MANUAL, HarvestRun.Status.DONE, 3), (
+        run.errors,
+        run.item_errors,
+    )
+    assert sorted(HarvestedItem.objects.filter(source=source).values_list("remote_id", flat=True)) == [
+        "rr-001",
+        "rr-002",
+        "rr-003",
+    ]
     assert f"Task harvest.run_source[{result.id}] received" in log_path.read_text()

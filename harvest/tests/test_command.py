@@ -21,7 +21,21 @@ def test_add_run_list_and_items(serve, portal):
     Domain.objects.create(name="Mobilités", slug="mobilites", locale=Locale.get_default())
     url = serve("/feed.xml", "rss_v1.xml")
 
-    source_id = int(call("add", "--name", "Réseau rural", "--backend", "rss", "--url", url, "--portal", "portail.localhost", "--domain", "mobilites"))
+    source_id = int(
+        call(
+            "add",
+            "--name",
+            "Réseau rural",
+            "--backend",
+            "rss",
+            "--url",
+            url,
+            "--portal",
+            "portail.localhost",
+            "--domain",
+            "mobilites",
+        )
+    )
 
     source = HarvestSource.objects.get(pk=source_id)
     assert [d.slug for d in source.default_domains.all()] == ["mobilites"]
@@ -42,4 +56,12 @@ def test_add_refuses_unknown_domain_and_bad_config(portal):
     with pytest.raises(CommandError, match="Domaines inconnus"):
         call("add", "--name", "X", "--backend", "rss", "--url", "https://example.org/feed", "--domain", "nope")
     with pytest.raises(CommandError, match="api_token"):
-        call("add", "--name", "AT", "--backend", "aides-territoires", "--url", "https://aides-territoires.beta.gouv.fr/api/aids/")
+        call(
+            "add",
+            "--name",
+            "AT",
+            "--backend",
+            "aides-territoires",
+            "--url",
+            "https://aides-territoires.beta.gouv.fr/api/aids/",
+        )

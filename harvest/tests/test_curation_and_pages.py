@@ -32,7 +32,15 @@ def test_local_edits_survive_a_reharvest(serve_sequence, make_source, admin_clie
     item = HarvestedItem.objects.get(remote_id="rr-001")
     edit_url = reverse("wagtailsnippets_harvest_harvesteditem:edit", args=[item.pk])
     response = admin_client.post(
-        edit_url, {"title": item.title, "summary": "Résumé rédigé par l'équipe.", "domains": [domain.pk], "tags": "choisi", "resource_type": "", "territory": ""}
+        edit_url,
+        {
+            "title": item.title,
+            "summary": "Résumé rédigé par l'équipe.",
+            "domains": [domain.pk],
+            "tags": "choisi",
+            "resource_type": "",
+            "territory": "",
+        },
     )
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     item.refresh_from_db()
@@ -58,7 +66,11 @@ def test_public_page_shows_sanitised_content_and_provenance(serve, make_source, 
     html = response.content.decode()
     assert response.status_code == 200
     assert "Mobilités rurales : le guide 2025" in html
-    assert "Réseau rural" in html and "CC BY 4.0" in html and 'href="https://reseau-rural.example.org/actualites/guide-mobilites"' in html
+    assert (
+        "Réseau rural" in html
+        and "CC BY 4.0" in html
+        and 'href="https://reseau-rural.example.org/actualites/guide-mobilites"' in html
+    )
     assert "data-harvested" in html
     assert "<script>alert" not in html and "onclick" not in html and "onerror" not in html and "javascript:" not in html
 
@@ -98,7 +110,10 @@ def test_preview_is_a_dry_run_of_twenty_items(serve, make_source, settings):
 
     harvest(source)
     again = harvest(source, trigger=HarvestRun.Trigger.PREVIEW)  # the source is read afresh, not skipped as unchanged
-    assert [(entry["remote_id"], entry["outcome"]) for entry in again.preview] == [("rr-001", "unchanged"), ("rr-002", "unchanged")]
+    assert [(entry["remote_id"], entry["outcome"]) for entry in again.preview] == [
+        ("rr-001", "unchanged"),
+        ("rr-002", "unchanged"),
+    ]
 
 
 def test_items_are_searchable(serve, make_source):

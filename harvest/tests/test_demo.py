@@ -56,15 +56,24 @@ def test_demo_sources_are_harvested_once_per_load(demo_sources, demo_portals, cl
         ("aides-territoires", HarvestRun.Status.DONE, 14),
     ], [(run.errors, run.item_errors) for run in runs]
     assert f"http://127.0.0.1:{port}/demo-sources/" in out.getvalue()
-    assert {source.site.hostname for source in HarvestSource.objects.filter(backend="aides-territoires")} == {"aides.localhost"}
+    assert {source.site.hostname for source in HarvestSource.objects.filter(backend="aides-territoires")} == {
+        "aides.localhost"
+    }
 
-    page = items_of("Centre de ressources Ville durable").get(title="Construire en bois et paille : le gymnase intercommunal de Saint-Aubin")
+    page = items_of("Centre de ressources Ville durable").get(
+        title="Construire en bois et paille : le gymnase intercommunal de Saint-Aubin"
+    )
     assert page.summary.startswith("Une ossature bois") and "paille" in page.body_html  # JSON-LD, then the page's text
     assert page.authors == "Service patrimoine bâti" and page.published_at.date().isoformat() == "2026-11-05"
     opengraph = items_of("Centre de ressources Ville durable").get(title__startswith="Confort d'été")
     assert opengraph.summary.startswith("Brise-soleil") and opengraph.language == "fr"
-    assert {d.slug for d in items_of("Archive ouverte Littoral et risques").first().domains.all()} == {"environnement-risques", "mer-littoral"}
-    aid = items_of("Aides-territoires (démonstration)").get(title="Adapter les territoires littoraux au recul du trait de côte")
+    assert {d.slug for d in items_of("Archive ouverte Littoral et risques").first().domains.all()} == {
+        "environnement-risques",
+        "mer-littoral",
+    }
+    aid = items_of("Aides-territoires (démonstration)").get(
+        title="Adapter les territoires littoraux au recul du trait de côte"
+    )
     assert {d.slug for d in aid.domains.all()} == {"environnement-risques", "mer-littoral"}
     assert (aid.territory.scale, aid.territory.name) == ("region", "Nouvelle-Aquitaine")
     covered = {d.slug for item in items_of("Aides-territoires (démonstration)") for d in item.domains.all()}
@@ -106,6 +115,8 @@ def test_demo_aides_api_wants_its_tokens(client, demo_sources):
     assert client.post("/demo-sources/aides/api/connexion/", HTTP_X_AUTH_TOKEN=API_TOKEN).json() == {"token": BEARER}
     assert client.get("/demo-sources/aides/api/aids/").status_code == 401
 
-    page = client.get("/demo-sources/aides/api/aids/?itemsPerPage=5&page=3", HTTP_AUTHORIZATION=f"Bearer {BEARER}").json()
+    page = client.get(
+        "/demo-sources/aides/api/aids/?itemsPerPage=5&page=3", HTTP_AUTHORIZATION=f"Bearer {BEARER}"
+    ).json()
     assert (page["count"], len(page["results"]), page["next"]) == (14, 4, None)
     assert page["previous"] == "http://testserver/demo-sources/aides/api/aids/?itemsPerPage=5&page=2"

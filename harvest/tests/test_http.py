@@ -10,7 +10,20 @@ from harvest.models import HarvestRun
 from harvest.pipeline import harvest
 
 
-@pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "::1", "fe80::1", "::ffff:127.0.0.1", "0.0.0.0"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",
+        "::1",
+        "fe80::1",
+        "::ffff:127.0.0.1",
+        "0.0.0.0",
+    ],
+)
 def test_non_public_addresses_are_refused_by_default(address):
     assert not is_public_or_allowed(address, [])
 
@@ -28,7 +41,9 @@ def test_local_server_is_refused_when_not_allowed(httpserver, settings):
     assert httpserver.log == []
 
 
-@pytest.mark.parametrize("target", ["http://127.0.0.2:{port}/secret", "http://10.0.0.1/admin", "http://169.254.169.254/latest/meta-data/"])
+@pytest.mark.parametrize(
+    "target", ["http://127.0.0.2:{port}/secret", "http://10.0.0.1/admin", "http://169.254.169.254/latest/meta-data/"]
+)
 def test_redirect_to_private_address_is_refused(httpserver, settings, target):
     settings.HARVEST_ALLOWED_PRIVATE_NETWORKS = ["127.0.0.1/32"]
     location = target.format(port=httpserver.port)
@@ -90,7 +105,9 @@ def test_robots_txt_is_respected(httpserver):
 def test_user_agent_names_the_platform_and_conditional_headers_are_sent(httpserver):
     httpserver.expect_request("/feed.xml", headers={"If-None-Match": '"abc"'}).respond_with_data("", status=304)
     with SafeClient() as client:
-        result = client.get(httpserver.url_for("/feed.xml"), etag='"abc"', last_modified="Mon, 03 Mar 2025 09:00:00 GMT")
+        result = client.get(
+            httpserver.url_for("/feed.xml"), etag='"abc"', last_modified="Mon, 03 Mar 2025 09:00:00 GMT"
+        )
     assert result.not_modified
     request = httpserver.log[-1][0]
     assert "Portail" in request.headers["User-Agent"]

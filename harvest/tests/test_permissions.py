@@ -21,7 +21,9 @@ def world(serve, make_source, portal):
     """Two portals, each with a harvested source; an editor of the first one."""
     other = create_portal("autre.localhost", "Autre portail")
     mine = make_source("rss", serve("/mine.xml", "rss_v1.xml"), name="Source du portail")
-    theirs = HarvestSource.objects.create(name="Source de l'autre", site=other.site, backend="rss", url=serve("/theirs.xml", "rss_v2.xml"))
+    theirs = HarvestSource.objects.create(
+        name="Source de l'autre", site=other.site, backend="rss", url=serve("/theirs.xml", "rss_v2.xml")
+    )
     harvest(mine)
     harvest(theirs)
     editor = get_user_model().objects.create_user("editrice", "editrice@example.org", "pass")
@@ -61,8 +63,16 @@ def test_source_form_offers_only_the_editors_portals(editor_client, world):
     form = editor_client.get(add_url).context["form"]
     assert list(form.fields["site"].queryset) == [world["portal"].site]
 
-    data = {"name": "Intrus", "site": world["other"].site.pk, "backend": "rss", "url": "https://example.org/flux.xml", "config": "{}",
-            "interval": "1 00:00:00", "archive_grace": "7 00:00:00", "active": "on"}  # fmt: skip
+    data = {
+        "name": "Intrus",
+        "site": world["other"].site.pk,
+        "backend": "rss",
+        "url": "https://example.org/flux.xml",
+        "config": "{}",
+        "interval": "1 00:00:00",
+        "archive_grace": "7 00:00:00",
+        "active": "on",
+    }
     response = editor_client.post(add_url, data)
     assert response.status_code == 200 and "site" in response.context["form"].errors
     assert not HarvestSource.objects.filter(name="Intrus").exists()
@@ -104,7 +114,13 @@ def test_own_portal_actions_are_allowed(editor_client, world):
     assert editor_client.get(reverse("harvest_runs:inspect", args=[mine.runs.first().pk])).status_code == 200
     response = editor_client.post(reverse("harvest_sources:preview", args=[mine.pk]))
     assert response.status_code == 302 and mine.runs.filter(trigger=HarvestRun.Trigger.PREVIEW).exists()
-    data = {"title": "Centres-bourgs (titre revu)", "summary": item.summary, "tags": "", "resource_type": "", "territory": ""}
+    data = {
+        "title": "Centres-bourgs (titre revu)",
+        "summary": item.summary,
+        "tags": "",
+        "resource_type": "",
+        "territory": "",
+    }
     response = editor_client.post(reverse("wagtailsnippets_harvest_harvesteditem:edit", args=[item.pk]), data)
     assert response.status_code == 302
     assert HarvestedItem.objects.get(pk=item.pk).title == "Centres-bourgs (titre revu)"
@@ -113,7 +129,10 @@ def test_own_portal_actions_are_allowed(editor_client, world):
 def test_items_are_never_added_by_hand(client, world):
     client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.org", "pass"))
     assert client.get(reverse("wagtailsnippets_harvest_harvesteditem:add"), **XHR).status_code == 403
-    assert reverse("wagtailsnippets_harvest_harvesteditem:add") not in client.get(reverse("wagtailsnippets_harvest_harvesteditem:list")).text
+    assert (
+        reverse("wagtailsnippets_harvest_harvesteditem:add")
+        not in client.get(reverse("wagtailsnippets_harvest_harvesteditem:list")).text
+    )
 
 
 def test_users_without_portal_rights_see_nothing(client, world):

@@ -16,18 +16,22 @@ pytestmark = pytest.mark.django_db
 
 def rss(count):
     entries = "".join(
-        f"<item><guid isPermaLink=\"false\">ve-{n}</guid><title>Plan vélo n°{n}</title><link>https://velo.example.org/{n}</link>"
-        f"<pubDate>Mon, {n + 1:02d} Sep 2025 09:00:00 +0200</pubDate><description>Itinéraires cyclables {n}.</description></item>"
+        f'<item><guid isPermaLink="false">ve-{n}</guid><title>Plan vélo n°{n}</title><link>https://velo.example.org/{n}</link>'
+        f"<pubDate>Mon, {n + 1:02d} Sep 2025 09:00:00 +0200</pubDate><description>Itinéraires cyclables "
+        f"{n}.</description></item>"
         for n in range(count)
     )
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Vélo</title>{entries}</channel></rss>'.encode()
+    channel = f"<channel><title>Vélo</title>{entries}</channel>"
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0">{channel}</rss>'.encode()
 
 
 @pytest.fixture
 def velo_source(domains, httpserver, make_source):
     """A source filed under « Mobilités », whose feed grows from 2 to 12 items."""
     feeds = iter([rss(2), rss(12)])
-    httpserver.expect_request("/velo.xml").respond_with_handler(lambda request: Response(next(feeds), content_type="application/rss+xml"))
+    httpserver.expect_request("/velo.xml").respond_with_handler(
+        lambda request: Response(next(feeds), content_type="application/rss+xml")
+    )
     source = make_source("rss", httpserver.url_for("/velo.xml"), name="Club des villes cyclables")
     source.default_domains.add(domains[0])
     source.save()
@@ -44,7 +48,9 @@ def test_domain_listing_shows_the_latest_partner_items(domains, velo_source, cli
     item = HarvestedItem.objects.get(remote_id="ve-1")
     assert f'href="{item.get_absolute_url()}"' in html and "Plan vélo n°1" in html
     assert "Club des villes cyclables" in html and "2 septembre 2025" in html
-    assert "Ressources des partenaires" not in client.get("/environnement-et-risques/", HTTP_HOST="portail.localhost").text
+    assert (
+        "Ressources des partenaires" not in client.get("/environnement-et-risques/", HTTP_HOST="portail.localhost").text
+    )
     assert "Plan vélo" not in client.get("/mobilites/", HTTP_HOST="autre.localhost").text
 
     share = HarvestShare.objects.create(source=velo_source, site=other.site)

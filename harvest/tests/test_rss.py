@@ -67,7 +67,11 @@ def test_unchanged_document_without_validators_is_not_read_again(serve, make_sou
     assert run.status == HarvestRun.Status.DONE
     assert (run.created, run.updated, run.unchanged, run.archived) == (0, 0, 3, 0)
     assert list(HarvestedItem.objects.order_by("pk").values_list("pk", "content_hash", "last_seen")) == before
-    assert not [q["sql"] for q in queries if "harvest_harvesteditem" in q["sql"] and q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert not [
+        q["sql"]
+        for q in queries
+        if "harvest_harvesteditem" in q["sql"] and q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
 
     source.name = "Réseau rural (renommé)"
     source.save()  # after an edit, the next run reads the whole source again
@@ -112,7 +116,9 @@ def test_changed_item_is_updated_and_vanished_item_archived_after_grace(serve_se
 
 
 def test_malformed_feed_is_done_with_errors_and_keeps_items(serve_sequence, make_source):
-    source = make_source("rss", serve_sequence("/feed.xml", "rss_v1.xml", "rss_malformed.xml"), archive_grace=timedelta(0))
+    source = make_source(
+        "rss", serve_sequence("/feed.xml", "rss_v1.xml", "rss_malformed.xml"), archive_grace=timedelta(0)
+    )
     harvest(source)
     before = list(HarvestedItem.objects.values_list("pk", "title", "content_hash", "missing_since", "archived_at"))
 
@@ -120,7 +126,9 @@ def test_malformed_feed_is_done_with_errors_and_keeps_items(serve_sequence, make
 
     assert run.status == HarvestRun.Status.DONE_WITH_ERRORS
     assert "mal formé" in run.errors[0] and "ligne" in run.errors[0]
-    assert list(HarvestedItem.objects.values_list("pk", "title", "content_hash", "missing_since", "archived_at")) == before
+    assert (
+        list(HarvestedItem.objects.values_list("pk", "title", "content_hash", "missing_since", "archived_at")) == before
+    )
 
 
 def test_xml_bomb_is_refused(serve, make_source):

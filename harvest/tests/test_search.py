@@ -21,7 +21,9 @@ def found(site, query, **options):
     return run_search(SearchRequest(site=site, language="fr", query=query, **options))
 
 
-def test_harvested_items_are_searchable_where_their_source_is_shown(search_index, serve, make_source, portal, django_capture_on_commit_callbacks):
+def test_harvested_items_are_searchable_where_their_source_is_shown(
+    search_index, serve, make_source, portal, django_capture_on_commit_callbacks
+):
     source = make_source("rss", serve("/feed.xml", "rss_v1.xml"))
     assert harvest(source).status == HarvestRun.Status.DONE
     item = HarvestedItem.objects.get(source=source, remote_id="rr-001")

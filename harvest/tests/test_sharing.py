@@ -50,14 +50,24 @@ def world(portal, serve):
 
 
 def source_data(world, **fields):
-    data = {"name": "Réseau rural", "site": world["portal"].site.pk, "backend": "rss", "url": world["feed"], "config": "{}",
-            "interval": "1 00:00:00", "archive_grace": "7 00:00:00", "active": "on"}  # fmt: skip
+    data = {
+        "name": "Réseau rural",
+        "site": world["portal"].site.pk,
+        "backend": "rss",
+        "url": world["feed"],
+        "config": "{}",
+        "interval": "1 00:00:00",
+        "archive_grace": "7 00:00:00",
+        "active": "on",
+    }
     return {**data, **fields}
 
 
 def offer_as(client, person, world, **fields):
     client.force_login(person)
-    response = client.post(reverse("harvest_sources:add"), source_data(world, shared_with=[world["other"].site.pk], **fields))
+    response = client.post(
+        reverse("harvest_sources:add"), source_data(world, shared_with=[world["other"].site.pk], **fields)
+    )
     assert response.status_code == 302
     source = HarvestSource.objects.get(name="Réseau rural")
     harvest(source)
@@ -92,7 +102,10 @@ def test_an_offer_waits_for_the_other_portals_consent(client, world, search_inde
     listing = client.get(reverse("harvest_shares:index"))
     assert "Réseau rural" in listing.text and decision_url(share, True) in listing.text
     request = listing.wsgi_request
-    assert ShareMenuItem("Partages proposés", "/admin/harvest/shares/").render_component(request).label == "Partages proposés (1)"
+    assert (
+        ShareMenuItem("Partages proposés", "/admin/harvest/shares/").render_component(request).label
+        == "Partages proposés (1)"
+    )
     assert client.get(decision_url(share, True)).status_code == 200  # the confirmation
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(decision_url(share, True))
@@ -172,14 +185,20 @@ def test_existing_shares_are_migrated_as_accepted():
     old = executor.loader.project_state(before).apps
     OldSite, OldSource = old.get_model("wagtailcore", "Site"), old.get_model("harvest", "HarvestSource")
     root = Page.objects.filter(depth=1).values_list("pk", flat=True).first()
-    a, b = (OldSite.objects.create(hostname=name, port=80, root_page_id=root) for name in ("a.localhost", "b.localhost"))
+    a, b = (
+        OldSite.objects.create(hostname=name, port=80, root_page_id=root) for name in ("a.localhost", "b.localhost")
+    )
     source = OldSource.objects.create(name="Source partagée", site=a, backend="rss", url="https://example.org/flux")
     # Historical models are not clusterable: the links are written as rows.
-    OldSource.shared_with.through.objects.bulk_create(OldSource.shared_with.through(harvestsource_id=source.pk, site_id=site.pk) for site in (a, b))
+    OldSource.shared_with.through.objects.bulk_create(
+        OldSource.shared_with.through(harvestsource_id=source.pk, site_id=site.pk) for site in (a, b)
+    )
     try:
         executor = MigrationExecutor(connection)
         executor.migrate(after)
-        assert list(HarvestShare.objects.values_list("source_id", "site_id", "status")) == [(source.pk, b.pk, "accepted")]
+        assert list(HarvestShare.objects.values_list("source_id", "site_id", "status")) == [
+            (source.pk, b.pk, "accepted")
+        ]
         assert list(sources_of(Site.objects.get(pk=b.pk))) == [source.pk]
     finally:
         executor = MigrationExecutor(connection)
@@ -198,7 +217,9 @@ def test_the_item_chooser_offers_what_the_portal_shows(client, world):
 
     def source_with_item(site, name, title):
         source = HarvestSource.objects.create(name=name, site=site, backend="rss", url=f"https://example.org/{name}")
-        return source, HarvestedItem.objects.create(source=source, remote_id="1", url=f"https://example.org/{name}/1", title=title)
+        return source, HarvestedItem.objects.create(
+            source=source, remote_id="1", url=f"https://example.org/{name}/1", title=title
+        )
 
     source_with_item(world["portal"].site, "mine", "Note du portail")
     _theirs, private = source_with_item(world["other"].site, "theirs", "Note gardée par l autre portail")

@@ -30,7 +30,9 @@ def test_due_sources_follow_their_interval(serve, make_source):
     recent = make_source("rss", serve("/b.xml", "rss_v2.xml"), name="recent", interval=timedelta(days=1))
     make_source("rss", serve("/c.xml", "rss_v2.xml"), name="inactive", active=False)
     HarvestRun.objects.create(source=due, status=HarvestRun.Status.DONE, started_at=timezone.now() - timedelta(hours=2))
-    HarvestRun.objects.create(source=recent, status=HarvestRun.Status.DONE, started_at=timezone.now() - timedelta(hours=2))
+    HarvestRun.objects.create(
+        source=recent, status=HarvestRun.Status.DONE, started_at=timezone.now() - timedelta(hours=2)
+    )
 
     assert run_due_sources() == [due.pk]
     assert due.runs.filter(trigger=HarvestRun.Trigger.SCHEDULE, status=HarvestRun.Status.DONE).count() == 1
@@ -38,7 +40,9 @@ def test_due_sources_follow_their_interval(serve, make_source):
 
 def test_watchdog_fails_stuck_runs(make_source, settings):
     source = make_source("rss", "https://example.org/feed.xml")
-    stuck = HarvestRun.objects.create(source=source, status=HarvestRun.Status.RUNNING, started_at=timezone.now() - timedelta(hours=3))
+    stuck = HarvestRun.objects.create(
+        source=source, status=HarvestRun.Status.RUNNING, started_at=timezone.now() - timedelta(hours=3)
+    )
     fresh = HarvestRun.objects.create(source=source, status=HarvestRun.Status.RUNNING, started_at=timezone.now())
 
     assert watchdog() == [stuck.pk]

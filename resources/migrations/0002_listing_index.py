@@ -11,43 +11,100 @@ def build_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('resources', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
+        ("resources", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ListingEntry',
+            name="ListingEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('domain_key', models.CharField(blank=True, max_length=36)),
-                ('publication_date', models.DateField()),
-                ('locale', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.locale')),
-                ('resource', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='listing_entries', to='resources.resourcepage')),
-                ('resource_type', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='resources.resourcetype')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("domain_key", models.CharField(blank=True, max_length=36)),
+                ("publication_date", models.DateField()),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="wagtailcore.locale"
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="listing_entries",
+                        to="resources.resourcepage",
+                    ),
+                ),
+                (
+                    "resource_type",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="resources.resourcetype",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['site', 'locale', 'domain_key', '-publication_date', '-resource'], name='resources_listing_order_idx')],
-                'constraints': [models.UniqueConstraint(fields=('site', 'resource', 'domain_key'), name='resources_listing_entry_unique')],
+                "indexes": [
+                    models.Index(
+                        fields=["site", "locale", "domain_key", "-publication_date", "-resource"],
+                        name="resources_listing_order_idx",
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("site", "resource", "domain_key"), name="resources_listing_entry_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ListingTag',
+            name="ListingTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('domain_key', models.CharField(blank=True, max_length=36)),
-                ('locale', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.locale')),
-                ('resource', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='resources.resourcepage')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='taggit.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("domain_key", models.CharField(blank=True, max_length=36)),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="wagtailcore.locale"
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="resources.resourcepage"
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="wagtailcore.site"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="+", to="taggit.tag"),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['site', 'locale', 'domain_key', 'tag'], name='resources_listing_tag_idx')],
-                'constraints': [models.UniqueConstraint(fields=('site', 'resource', 'domain_key', 'tag'), name='resources_listing_tag_unique')],
+                "indexes": [
+                    models.Index(fields=["site", "locale", "domain_key", "tag"], name="resources_listing_tag_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("site", "resource", "domain_key", "tag"), name="resources_listing_tag_unique"
+                    )
+                ],
             },
         ),
         migrations.RunPython(build_index, migrations.RunPython.noop),

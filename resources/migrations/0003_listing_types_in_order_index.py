@@ -4,19 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('resources', '0002_listing_index'),
-        ('wagtailcore', '0098_apitoken'),
+        ("resources", "0002_listing_index"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='listingentry',
-            name='resources_listing_order_idx',
+            model_name="listingentry",
+            name="resources_listing_order_idx",
         ),
         migrations.AddIndex(
-            model_name='listingentry',
-            index=models.Index(fields=['site', 'locale', 'domain_key', '-publication_date', '-resource'], include=('resource_type',), name='resources_listing_order_idx'),
+            model_name="listingentry",
+            index=models.Index(
+                fields=["site", "locale", "domain_key", "-publication_date", "-resource"],
+                include=("resource_type",),
+                name="resources_listing_order_idx",
+            ),
         ),
     ]

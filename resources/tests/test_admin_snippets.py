@@ -33,7 +33,9 @@ def test_domain_created_in_admin(admin_client):
 
 
 def test_domain_colour_must_be_hexadecimal(admin_client):
-    response = admin_client.post(add_url(Domain), {"name": "Bâtiment", "slug": "batiment", "colour": "bleu", "sort_order": "0"})
+    response = admin_client.post(
+        add_url(Domain), {"name": "Bâtiment", "slug": "batiment", "colour": "bleu", "sort_order": "0"}
+    )
     assert response.status_code == 200
     assert "n&#x27;est pas une couleur hexadécimale" in response.text
     assert not Domain.objects.filter(slug="batiment").exists()

@@ -32,7 +32,11 @@ def assert_agrees(portals, domains):
 
 
 def rows():
-    entries = set(ListingEntry.objects.values_list("site_id", "resource_id", "locale_id", "domain_key", "resource_type_id", "publication_date"))
+    entries = set(
+        ListingEntry.objects.values_list(
+            "site_id", "resource_id", "locale_id", "domain_key", "resource_type_id", "publication_date"
+        )
+    )
     tags = set(ListingTag.objects.values_list("site_id", "resource_id", "domain_key", "tag_id"))
     return entries, tags
 
@@ -45,8 +49,12 @@ def world(portal_a, portal_b, domains):
     made = {
         "own": ResourcePageFactory(parent=library, title="Propre", domains=[domains[0]], tags=["vélo"]),
         "to_b": ResourcePageFactory(parent=library, title="Pour B", domains=[domains[0]], shared_with=[portal_b.site]),
-        "to_all": ResourcePageFactory(parent=library, title="Pour tous", domains=[domains[1]], shared_with_all=True, tags=["eau"]),
-        "draft": ResourcePageFactory(parent=library, title="Brouillon", domains=[domains[0]], shared_with_all=True, live=False),
+        "to_all": ResourcePageFactory(
+            parent=library, title="Pour tous", domains=[domains[1]], shared_with_all=True, tags=["eau"]
+        ),
+        "draft": ResourcePageFactory(
+            parent=library, title="Brouillon", domains=[domains[0]], shared_with_all=True, live=False
+        ),
         "both": ResourcePageFactory(parent=library, title="Deux domaines", domains=domains, shared_with_all=True),
     }
     return [portal_a, portal_b], domains, made
@@ -97,7 +105,9 @@ def test_a_draft_revision_changes_nothing_until_published(world):
 def test_view_restrictions_hide_and_show(world):
     portals, domains, made = world
 
-    restriction = PageViewRestriction.objects.create(page=library_of(portals[0]), restriction_type=PageViewRestriction.LOGIN)
+    restriction = PageViewRestriction.objects.create(
+        page=library_of(portals[0]), restriction_type=PageViewRestriction.LOGIN
+    )
     assert indexed(portals[1]) == set()
     assert_agrees(portals, domains)
     restriction.delete()

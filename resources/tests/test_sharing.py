@@ -86,7 +86,9 @@ def test_shared_private_resource_is_not_listed(listing_b, resource_from_a):
 
 
 def test_resource_in_another_domain_is_not_listed(listing_b, portal_a, domains):
-    ResourcePageFactory(parent=library_of(portal_a), title="Risque inondation", domains=[domains[1]], shared_with_all=True)
+    ResourcePageFactory(
+        parent=library_of(portal_a), title="Risque inondation", domains=[domains[1]], shared_with_all=True
+    )
     ResourcePageFactory(parent=library_of(portal_a), title="Covoiturage", domains=[domains[0]], shared_with_all=True)
 
     html = listing_b()

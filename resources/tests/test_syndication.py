@@ -54,14 +54,22 @@ def library(portals_once):
             domains=[mobilites],
             publication_date=day + datetime.timedelta(days=10),
         ),
-        "other_domain": ResourcePageFactory(parent=library_of(a), title="Risques côtiers", domains=[environnement], publication_date=day),
+        "other_domain": ResourcePageFactory(
+            parent=library_of(a), title="Risques côtiers", domains=[environnement], publication_date=day
+        ),
         "draft": ResourcePageFactory(parent=library_of(a), title="Brouillon caché", domains=[mobilites], live=False),
         "restricted": ResourcePageFactory(parent=library_of(a), title="Réservé aux agents", domains=[mobilites]),
         "shared": ResourcePageFactory(
-            parent=library_of(b), title="Partagé par Bêta", domains=[mobilites], shared_with_all=True, publication_date=day
+            parent=library_of(b),
+            title="Partagé par Bêta",
+            domains=[mobilites],
+            shared_with_all=True,
+            publication_date=day,
         ),
     }
-    PageViewRestriction.objects.create(page=made["restricted"], restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    PageViewRestriction.objects.create(
+        page=made["restricted"], restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
     return made
 
 
@@ -78,14 +86,21 @@ def test_domain_feed_lists_visible_resources_of_the_domain_newest_first(client, 
     assert datetime.datetime(*newest.published_parsed[:6], tzinfo=datetime.UTC) == start_of(datetime.date(2025, 3, 11))
     assert newest.id == f"tag:{ALPHA},2025:page/{library['new'].pk}"
     # The summary is plain text: its markup is shown, never interpreted.
-    assert newest.summary == "<p>Un &lt;b&gt;guide&lt;/b&gt; &amp; ses &lt;script&gt;alert(1)&lt;/script&gt; fiches.</p>"
+    assert (
+        newest.summary == "<p>Un &lt;b&gt;guide&lt;/b&gt; &amp; ses &lt;script&gt;alert(1)&lt;/script&gt; fiches.</p>"
+    )
     assert [tag.term for tag in newest.tags] == ["Mobilités"]
 
 
 def test_every_entry_opens_for_an_anonymous_reader(client, library):
     feed = parse(fetch(client, "/flux/ressources/rss/"))
 
-    assert {entry.title for entry in feed.entries} == {"Mobilité & vélo « rural »", "Plan vélo", "Risques côtiers", "Partagé par Bêta"}
+    assert {entry.title for entry in feed.entries} == {
+        "Mobilité & vélo « rural »",
+        "Plan vélo",
+        "Risques côtiers",
+        "Partagé par Bêta",
+    }
     for entry in feed.entries:
         host = "beta.localhost" if entry.title == "Partagé par Bêta" else ALPHA
         assert entry.title in anonymous_path(client, entry.link, host).text.replace("&amp;", "&").replace("&#x27;", "'")
@@ -138,7 +153,11 @@ def test_pages_announce_their_feeds(client, portal_a, domains, library):
     assert ("application/atom+xml", "Nouvelles ressources (Atom)", "/flux/ressources/atom/") in announced
 
     domain = fetch(client, path_of(domain_page_of(portal_a, domains[0])))
-    assert ("application/rss+xml", "Ressources · Mobilités (RSS)", "/flux/domaines/mobilites/rss/") in ALTERNATE.findall(domain.text)
+    assert (
+        "application/rss+xml",
+        "Ressources · Mobilités (RSS)",
+        "/flux/domaines/mobilites/rss/",
+    ) in ALTERNATE.findall(domain.text)
 
     resource = fetch(client, path_of(library["old"]))
     assert not [alternate for alternate in ALTERNATE.findall(resource.text) if "domaines" in alternate[2]]
@@ -158,5 +177,7 @@ def test_feed_queries_do_not_grow_with_its_entries(client, portal_a, domains, li
     count()  # caches warmed (site root paths, branding)
     before = count()
     for number in range(5):
-        ResourcePageFactory(parent=library_of(portal_a), title=f"Fiche vélo {number}", domains=[domains[0]], tags=["vélo"])
+        ResourcePageFactory(
+            parent=library_of(portal_a), title=f"Fiche vélo {number}", domains=[domains[0]], tags=["vélo"]
+        )
     assert count() == before

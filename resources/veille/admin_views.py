@@ -24,17 +24,28 @@ PAGE_SIZE = 50
 
 
 class InboxFilterForm(forms.Form):
-    domain = forms.ModelChoiceField(Domain.objects.none(), label=gettext_lazy("Domaine"), required=False, empty_label=gettext_lazy("Tous les domaines"))
+    domain = forms.ModelChoiceField(
+        Domain.objects.none(),
+        label=gettext_lazy("Domaine"),
+        required=False,
+        empty_label=gettext_lazy("Tous les domaines"),
+    )
     source = forms.ChoiceField(label=gettext_lazy("Source"), required=False)
-    type = forms.ModelChoiceField(ResourceType.objects.none(), label=gettext_lazy("Type"), required=False, empty_label=gettext_lazy("Tous les types"))
+    type = forms.ModelChoiceField(
+        ResourceType.objects.none(),
+        label=gettext_lazy("Type"),
+        required=False,
+        empty_label=gettext_lazy("Tous les types"),
+    )
 
     def __init__(self, data, site, index):
         super().__init__(data)
         self.fields["domain"].queryset = Domain.objects.filter(locale_id=index.locale_id)
         self.fields["type"].queryset = ResourceType.objects.filter(locale_id=index.locale_id)
-        self.fields["source"].choices = [("", _("Toutes les sources")), (inbox.LIBRARY, _("Bibliothèque du portail"))] + [
-            (str(source.pk), source.name) for source in sources_shown_on(site).order_by("name")
-        ]
+        self.fields["source"].choices = [
+            ("", _("Toutes les sources")),
+            (inbox.LIBRARY, _("Bibliothèque du portail")),
+        ] + [(str(source.pk), source.name) for source in sources_shown_on(site).order_by("name")]
 
 
 def _portal(request, portal_id):
@@ -63,7 +74,9 @@ def inbox_view(request):
     site, index, portals = _portal(request, request.GET.get("portal"))
     form = InboxFilterForm(request.GET, site, index)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = inbox.inbox_rows(site, index, domain=filters.get("domain"), source=filters.get("source", ""), resource_type=filters.get("type"))
+    rows = inbox.inbox_rows(
+        site, index, domain=filters.get("domain"), source=filters.get("source", ""), resource_type=filters.get("type")
+    )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -118,7 +131,11 @@ def decide_view(request):
     if kind not in (inbox.RESOURCE, inbox.ITEM) or decision not in ("keep", "ignore", "reset") or pk is None:
         raise PermissionDenied
     if inbox.decide(site, index, request.user, kind, pk, decision):
-        done = {"keep": _("Élément retenu pour le prochain numéro."), "ignore": _("Élément écarté."), "reset": _("Décision annulée.")}
+        done = {
+            "keep": _("Élément retenu pour le prochain numéro."),
+            "ignore": _("Élément écarté."),
+            "reset": _("Décision annulée."),
+        }
         messages.success(request, done[decision])
     else:
         messages.error(request, _("Cet élément n'est pas proposé dans la veille de ce portail."))

@@ -14,9 +14,17 @@ from .models import VeilleEntry, VeillePage
 from .pages import create_veille_index
 
 ISSUES = [
-    ("Veille de septembre 2026", datetime.date(2026, 9, 30), "La rentrée des territoires : financements, guides et retours d'expérience."),
+    (
+        "Veille de septembre 2026",
+        datetime.date(2026, 9, 30),
+        "La rentrée des territoires : financements, guides et retours d'expérience.",
+    ),
     ("Veille d'octobre 2026", datetime.date(2026, 10, 30), "Ce qu'il ne fallait pas manquer ce mois-ci."),
-    ("Veille de novembre 2026", datetime.date(2026, 11, 27), "Les nouveautés du mois, choisies par l'équipe éditoriale."),
+    (
+        "Veille de novembre 2026",
+        datetime.date(2026, 11, 27),
+        "Les nouveautés du mois, choisies par l'équipe éditoriale.",
+    ),
 ]
 NOTES = [
     "À lire avant votre prochain comité de pilotage.",
@@ -51,7 +59,9 @@ def load(sites):
             index.add_child(instance=issue)
             revision = issue.save_revision()
             revision.publish()
-            VeillePage.objects.filter(pk=issue.pk).update(first_published_at=timezone.make_aware(datetime.datetime.combine(date, datetime.time(9))))
+            VeillePage.objects.filter(pk=issue.pk).update(
+                first_published_at=timezone.make_aware(datetime.datetime.combine(date, datetime.time(9)))
+            )
             created += 1
     return created
 

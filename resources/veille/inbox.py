@@ -44,7 +44,9 @@ def last_issue_at(index):
 
 def _used_in_issues(index, field):
     """Ids of what the portal's published issues already contain."""
-    return VeilleEntry.objects.filter(issue__in=VeillePage.objects.child_of(index).live(), **{f"{field}__isnull": False}).values(field)
+    return VeilleEntry.objects.filter(
+        issue__in=VeillePage.objects.child_of(index).live(), **{f"{field}__isnull": False}
+    ).values(field)
 
 
 def _decided(site, field, decision):
@@ -80,16 +82,29 @@ class Row:
 
 def _resource_row(resource, kept):
     return Row(
-        RESOURCE, resource.pk, resource.title, resource.publication_date, resource.organisation or _("Bibliothèque"),
-        resource.resource_type.name if resource.resource_type else "", list(resource.domains.all()), kept,
+        RESOURCE,
+        resource.pk,
+        resource.title,
+        resource.publication_date,
+        resource.organisation or _("Bibliothèque"),
+        resource.resource_type.name if resource.resource_type else "",
+        list(resource.domains.all()),
+        kept,
     )
 
 
 def _item_row(item, kept):
     date = timezone.localdate(item.published_at or item.first_seen)
     return Row(
-        ITEM, item.pk, item.title, date, item.source.name, item.resource_type.name if item.resource_type else "",
-        list(item.domains.all()), kept, url=item.url,
+        ITEM,
+        item.pk,
+        item.title,
+        date,
+        item.source.name,
+        item.resource_type.name if item.resource_type else "",
+        list(item.domains.all()),
+        kept,
+        url=item.url,
     )
 
 
@@ -120,7 +135,7 @@ def inbox_rows(site, index, domain=None, source="", resource_type=None):
     resources = resources.select_related("resource_type").prefetch_related("domains").distinct()
     rows = [_resource_row(r, r.pk in kept_resources) for r in resources]
     rows += [_item_row(i, i.pk in kept_items) for i in items.distinct()]
-    rows.sort(key=lambda row: (row.date or datetime.date.min), reverse=True)
+    rows.sort(key=lambda row: row.date or datetime.date.min, reverse=True)
     rows.sort(key=lambda row: not row.kept)
     return rows
 
@@ -128,7 +143,7 @@ def inbox_rows(site, index, domain=None, source="", resource_type=None):
 def decide(site, index, user, kind, pk, decision):
     """Keep or ignore a resource or an item of the portal's inbox, or forget
     the decision ("reset"). Returns False when the target is not in the portal."""
-    field, candidates = (("resource", candidate_resources) if kind == RESOURCE else ("harvested_item", candidate_items))
+    field, candidates = ("resource", candidate_resources) if kind == RESOURCE else ("harvested_item", candidate_items)
     if not candidates(site, index).filter(pk=pk).exists():
         return False
     lookup = {"site": site, f"{field}_id": pk}
@@ -165,7 +180,9 @@ def create_draft_issue(site, index, user):
     title = _("Veille du %(date)s") % {"date": date_format(today, "j F Y")}
     issue = VeillePage(title=title, issue_date=today, live=False, owner=user)
     issue.slug = f"veille-{today:%Y-%m-%d}"
-    siblings = set(VeillePage.objects.child_of(index).filter(slug__startswith=issue.slug).values_list("slug", flat=True))
+    siblings = set(
+        VeillePage.objects.child_of(index).filter(slug__startswith=issue.slug).values_list("slug", flat=True)
+    )
     number = 2
     while issue.slug in siblings:
         issue.slug = f"veille-{today:%Y-%m-%d}-{number}"

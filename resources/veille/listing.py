@@ -74,7 +74,11 @@ def issue_entries(issue, request=None):
     ``request``, when given, spares a site lookup per link."""
     rows = list(issue.entries.all().select_related("resource", "resource__resource_type", "harvested_item__source"))
     resource_ids = [row.resource_id for row in rows if row.resource_id]
-    readable = set(ResourcePage.objects.filter(pk__in=resource_ids).live().public().values_list("pk", flat=True)) if resource_ids else set()
+    readable = (
+        set(ResourcePage.objects.filter(pk__in=resource_ids).live().public().values_list("pk", flat=True))
+        if resource_ids
+        else set()
+    )
     entries = []
     for row in rows:
         if row.resource_id in readable:
@@ -123,7 +127,11 @@ def archive_context(request, index):
     """The archive page: the portal's issues, paginated, with their entry counts."""
     from .forms import SubscribeForm
 
-    issues = published_issues(_site(request, index), index.locale).select_related("domain", "community").annotate(entry_count=Count("entries"))
+    issues = (
+        published_issues(_site(request, index), index.locale)
+        .select_related("domain", "community")
+        .annotate(entry_count=Count("entries"))
+    )
     paginator = Paginator(issues, PAGE_SIZE)
     try:
         page_obj = paginator.page(_page_number(request))

@@ -50,7 +50,12 @@ class VeillePage(BasePage):
     issue_date = models.DateField(_("date du numéro"), default=timezone.localdate, db_index=True)
     intro = models.TextField(_("introduction"), blank=True, max_length=NOTE_MAX_LENGTH)
     domain = models.ForeignKey(
-        "resources.Domain", verbose_name=_("domaine"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "resources.Domain",
+        verbose_name=_("domaine"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     community = models.ForeignKey(
         "communities.CommunityPage",
@@ -59,7 +64,9 @@ class VeillePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Le numéro d'une communauté non publique n'est lu que par ses membres et n'est pas envoyé par e-mail."),
+        help_text=_(
+            "Le numéro d'une communauté non publique n'est lu que par ses membres et n'est pas envoyé par e-mail."
+        ),
     )
 
     content_panels = BasePage.content_panels + [
@@ -103,10 +110,20 @@ class VeilleEntry(Orderable):
 
     issue = ParentalKey(VeillePage, related_name="entries", on_delete=models.CASCADE)
     resource = models.ForeignKey(
-        "resources.ResourcePage", verbose_name=_("ressource"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "resources.ResourcePage",
+        verbose_name=_("ressource"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     harvested_item = models.ForeignKey(
-        "harvest.HarvestedItem", verbose_name=_("élément moissonné"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "harvest.HarvestedItem",
+        verbose_name=_("élément moissonné"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     note = models.TextField(_("note éditoriale"), blank=True, max_length=NOTE_MAX_LENGTH)
 
@@ -132,14 +149,29 @@ class InboxDecision(models.Model):
 
     site = models.ForeignKey("wagtailcore.Site", verbose_name=_("portail"), on_delete=models.CASCADE, related_name="+")
     resource = models.ForeignKey(
-        "resources.ResourcePage", verbose_name=_("ressource"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "resources.ResourcePage",
+        verbose_name=_("ressource"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     harvested_item = models.ForeignKey(
-        "harvest.HarvestedItem", verbose_name=_("élément moissonné"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "harvest.HarvestedItem",
+        verbose_name=_("élément moissonné"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     decision = models.CharField(_("décision"), max_length=10, choices=Decision.choices)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("par"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decided_at = models.DateTimeField(_("le"), auto_now=True)
 
@@ -192,7 +224,9 @@ class Dispatch(models.Model):
     """The sending of one issue to its portal's subscribers: there is at most
     one per issue, so that publishing again never sends it twice."""
 
-    issue = models.OneToOneField(VeillePage, verbose_name=_("numéro"), on_delete=models.CASCADE, related_name="dispatch")
+    issue = models.OneToOneField(
+        VeillePage, verbose_name=_("numéro"), on_delete=models.CASCADE, related_name="dispatch"
+    )
     created_at = models.DateTimeField(_("programmé le"), auto_now_add=True)
     finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
     recipients = models.PositiveIntegerField(_("destinataires"), default=0)

@@ -30,7 +30,9 @@ def confirm_url(subscriber):
 
 
 def unsubscribe_url(subscriber):
-    return _absolute(subscriber.site, subscriber.language, "veille:unsubscribe", make_token(subscriber, UNSUBSCRIBE_SALT))
+    return _absolute(
+        subscriber.site, subscriber.language, "veille:unsubscribe", make_token(subscriber, UNSUBSCRIBE_SALT)
+    )
 
 
 def subscribe(site, email, language):
@@ -38,11 +40,17 @@ def subscribe(site, email, language):
     the address is already confirmed. Returns the subscriber."""
     from .tasks import send_confirmation
 
-    subscriber, _created = Subscriber.objects.get_or_create(site=site, email=email.strip().lower(), defaults={"language": language})
+    subscriber, _created = Subscriber.objects.get_or_create(
+        site=site, email=email.strip().lower(), defaults={"language": language}
+    )
     now = timezone.now()
     if subscriber.status == Subscriber.Status.CONFIRMED:
         return subscriber
-    if subscriber.status == Subscriber.Status.PENDING and subscriber.confirmation_sent_at and now - subscriber.confirmation_sent_at < RESEND_AFTER:
+    if (
+        subscriber.status == Subscriber.Status.PENDING
+        and subscriber.confirmation_sent_at
+        and now - subscriber.confirmation_sent_at < RESEND_AFTER
+    ):
         return subscriber  # one confirmation e-mail at a time: the form cannot be used to flood an address
     subscriber.status = Subscriber.Status.PENDING
     subscriber.language = language
@@ -101,7 +109,9 @@ def issue_message(issue, entries, subscriber, connection=None):
         text = render_to_string("veille/email/issue.txt", context)
         html = render_to_string("veille/email/issue.html", context)
     headers = {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [subscriber.email], headers=headers, connection=connection)
+    message = EmailMultiAlternatives(
+        subject, text, settings.DEFAULT_FROM_EMAIL, [subscriber.email], headers=headers, connection=connection
+    )
     message.attach_alternative(html, "text/html")
     return message
 

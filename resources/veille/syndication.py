@@ -18,7 +18,7 @@ def issue_summary(issue, entries):
     intro = format_html("<p>{}</p>", issue.intro) if issue.intro else ""
     items = format_html_join(
         "",
-        "<li><a href=\"{}\">{}</a>{}</li>",
+        '<li><a href="{}">{}</a>{}</li>',
         ((entry.url, entry.title, f" — {entry.note}" if entry.note else "") for entry in entries),
     )
     return intro + (format_html("<ul>{}</ul>", items) if entries else "")

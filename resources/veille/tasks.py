@@ -21,7 +21,9 @@ MAX_BOUNCES = 3
 def send_confirmation(subscriber_id):
     from .newsletter import confirmation_message
 
-    subscriber = Subscriber.objects.select_related("site").filter(pk=subscriber_id, status=Subscriber.Status.PENDING).first()
+    subscriber = (
+        Subscriber.objects.select_related("site").filter(pk=subscriber_id, status=Subscriber.Status.PENDING).first()
+    )
     if subscriber is not None:
         confirmation_message(subscriber).send()
 
@@ -73,7 +75,9 @@ def send_issue(dispatch_id):
     issue = dispatch.issue
     site = issue.get_site()
     entries = issue_entries(issue)
-    audience = Subscriber.objects.filter(site=site, status=Subscriber.Status.CONFIRMED, language=issue.locale.language_code)
+    audience = Subscriber.objects.filter(
+        site=site, status=Subscriber.Status.CONFIRMED, language=issue.locale.language_code
+    )
     pending = audience.exclude(deliveries__dispatch=dispatch)
     Dispatch.objects.filter(pk=dispatch.pk).update(recipients=pending.count() + dispatch.deliveries.count())
     connection = get_connection()

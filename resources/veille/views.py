@@ -46,7 +46,8 @@ def _refusal(request, email):
         minutes = window // 60
         message = ngettext(
             "Trop de demandes d'abonnement ont été envoyées depuis votre connexion. Réessayez dans %(minutes)d minute.",
-            "Trop de demandes d'abonnement ont été envoyées depuis votre connexion. Réessayez dans %(minutes)d minutes.",
+            "Trop de demandes d'abonnement ont été envoyées depuis votre connexion. Réessayez dans %(minutes)d "
+            "minutes.",
             minutes,
         )
         return message % {"minutes": minutes}, window
@@ -54,8 +55,10 @@ def _refusal(request, email):
     if ratelimit.hit("veille-subscribe-address", email.strip().lower(), limit, window):
         minutes = window // 60
         message = ngettext(
-            "Un e-mail de confirmation vient déjà d'être demandé pour cette adresse : consultez votre messagerie, ou réessayez dans %(minutes)d minute.",
-            "Un e-mail de confirmation vient déjà d'être demandé pour cette adresse : consultez votre messagerie, ou réessayez dans %(minutes)d minutes.",
+            "Un e-mail de confirmation vient déjà d'être demandé pour cette adresse : consultez votre messagerie, ou "
+            "réessayez dans %(minutes)d minute.",
+            "Un e-mail de confirmation vient déjà d'être demandé pour cette adresse : consultez votre messagerie, ou "
+            "réessayez dans %(minutes)d minutes.",
             minutes,
         )
         return message % {"minutes": minutes}, window

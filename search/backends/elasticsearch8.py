@@ -9,7 +9,13 @@ from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin, WordQueryCompilerMixin
+from .engines import (
+    BulkLoadingMixin,
+    EngineFacetedResultsMixin,
+    EnsuredIndexMixin,
+    StoredResultMappingMixin,
+    WordQueryCompilerMixin,
+)
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
@@ -17,7 +23,9 @@ class PortailElasticsearch8Mapping(StoredResultMappingMixin, LanguageMappingMixi
     pass
 
 
-class PortailElasticsearch8SearchQueryCompiler(WordQueryCompilerMixin, LanguageQueryCompilerMixin, Elasticsearch8SearchQueryCompiler):
+class PortailElasticsearch8SearchQueryCompiler(
+    WordQueryCompilerMixin, LanguageQueryCompilerMixin, Elasticsearch8SearchQueryCompiler
+):
     mapping_class = PortailElasticsearch8Mapping
 
 
@@ -29,7 +37,9 @@ class PortailElasticsearch8SearchResults(EngineFacetedResultsMixin, Elasticsearc
     pass
 
 
-class PortailElasticsearch8SearchBackend(LanguageBackendMixin, BulkLoadingMixin, EnsuredIndexMixin, Elasticsearch8SearchBackend):
+class PortailElasticsearch8SearchBackend(
+    LanguageBackendMixin, BulkLoadingMixin, EnsuredIndexMixin, Elasticsearch8SearchBackend
+):
     mapping_class = PortailElasticsearch8Mapping
     query_compiler_class = PortailElasticsearch8SearchQueryCompiler
     autocomplete_query_compiler_class = PortailElasticsearch8AutocompleteQueryCompiler

@@ -9,7 +9,13 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin, WordQueryCompilerMixin
+from .engines import (
+    BulkLoadingMixin,
+    EngineFacetedResultsMixin,
+    EnsuredIndexMixin,
+    StoredResultMappingMixin,
+    WordQueryCompilerMixin,
+)
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
@@ -17,7 +23,9 @@ class PortailElasticsearch9Mapping(StoredResultMappingMixin, LanguageMappingMixi
     pass
 
 
-class PortailElasticsearch9SearchQueryCompiler(WordQueryCompilerMixin, LanguageQueryCompilerMixin, Elasticsearch9SearchQueryCompiler):
+class PortailElasticsearch9SearchQueryCompiler(
+    WordQueryCompilerMixin, LanguageQueryCompilerMixin, Elasticsearch9SearchQueryCompiler
+):
     mapping_class = PortailElasticsearch9Mapping
 
 
@@ -29,7 +37,9 @@ class PortailElasticsearch9SearchResults(EngineFacetedResultsMixin, Elasticsearc
     pass
 
 
-class PortailElasticsearch9SearchBackend(LanguageBackendMixin, BulkLoadingMixin, EnsuredIndexMixin, Elasticsearch9SearchBackend):
+class PortailElasticsearch9SearchBackend(
+    LanguageBackendMixin, BulkLoadingMixin, EnsuredIndexMixin, Elasticsearch9SearchBackend
+):
     mapping_class = PortailElasticsearch9Mapping
     query_compiler_class = PortailElasticsearch9SearchQueryCompiler
     autocomplete_query_compiler_class = PortailElasticsearch9AutocompleteQueryCompiler

@@ -9,7 +9,6 @@ import re
 from modelsearch.backends.elasticsearchbase import ElasticsearchAtomicIndexRebuilder, ElasticsearchIndexRebuilder
 from modelsearch.query import And, Or, Phrase, PlainText
 
-
 RESULT_FIELD = "_result"
 
 
@@ -60,7 +59,12 @@ class WordQueryCompilerMixin:
         if isinstance(query, And):
             return {"bool": {"must": [self._compile_words(child, fields) for child in query.subqueries]}}
         if isinstance(query, Or):
-            return {"bool": {"should": [self._compile_words(child, fields) for child in query.subqueries], "minimum_should_match": 1}}
+            return {
+                "bool": {
+                    "should": [self._compile_words(child, fields) for child in query.subqueries],
+                    "minimum_should_match": 1,
+                }
+            }
         if isinstance(query, PlainText):
             return self._compile_plaintext_query(query, fields)
         if isinstance(query, Phrase):
@@ -104,14 +108,18 @@ class EngineFacetedResultsMixin:
         body, params = self.faceted_request(offset, limit, prefixes)
         response = self._backend_do_search(body, **params)
         model = self.query_compiler.queryset.model
-        hits = [(int(hit["fields"]["pk"][0]), hit.get("_source", {}).get(RESULT_FIELD)) for hit in response["hits"]["hits"]]
+        hits = [
+            (int(hit["fields"]["pk"][0]), hit.get("_source", {}).get(RESULT_FIELD)) for hit in response["hits"]["hits"]
+        ]
         # Documents indexed before their results were kept (an index not yet
         # rebuilt) are read from the database, by key only: the engine applied
         # every filter, and some (a token among facet_tokens) mean something else in SQL.
         missing = [pk for pk, stored in hits if stored is None]
         found = {}
         if missing:
-            unshown = [name for name in self.UNSHOWN_FIELDS if any(field.name == name for field in model._meta.concrete_fields)]
+            unshown = [
+                name for name in self.UNSHOWN_FIELDS if any(field.name == name for field in model._meta.concrete_fields)
+            ]
             found = model._default_manager.defer(*unshown).in_bulk(missing)
         objects = [
             model.from_stored_result(pk, stored) if stored is not None else found[pk]

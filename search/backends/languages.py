@@ -71,7 +71,11 @@ class LanguageQueryCompilerMixin:
         if fields or not has_languages(self.queryset.model):
             return remapped
         french = remapped if any(language != ENGLISH for language in self.languages) else []
-        english = [Field(english_field(field.field_name), field.boost) for field in remapped] if ENGLISH in self.languages else []
+        english = (
+            [Field(english_field(field.field_name), field.boost) for field in remapped]
+            if ENGLISH in self.languages
+            else []
+        )
         return french + english
 
 

@@ -9,7 +9,13 @@ from modelsearch.backends.opensearch2 import (
     OpenSearch2SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin, WordQueryCompilerMixin
+from .engines import (
+    BulkLoadingMixin,
+    EngineFacetedResultsMixin,
+    EnsuredIndexMixin,
+    StoredResultMappingMixin,
+    WordQueryCompilerMixin,
+)
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
@@ -17,7 +23,9 @@ class PortailOpenSearch2Mapping(StoredResultMappingMixin, LanguageMappingMixin, 
     pass
 
 
-class PortailOpenSearch2SearchQueryCompiler(WordQueryCompilerMixin, LanguageQueryCompilerMixin, OpenSearch2SearchQueryCompiler):
+class PortailOpenSearch2SearchQueryCompiler(
+    WordQueryCompilerMixin, LanguageQueryCompilerMixin, OpenSearch2SearchQueryCompiler
+):
     mapping_class = PortailOpenSearch2Mapping
 
 
@@ -29,7 +37,9 @@ class PortailOpenSearch2SearchResults(EngineFacetedResultsMixin, OpenSearch2Sear
     pass
 
 
-class PortailOpenSearch2SearchBackend(LanguageBackendMixin, BulkLoadingMixin, EnsuredIndexMixin, OpenSearch2SearchBackend):
+class PortailOpenSearch2SearchBackend(
+    LanguageBackendMixin, BulkLoadingMixin, EnsuredIndexMixin, OpenSearch2SearchBackend
+):
     mapping_class = PortailOpenSearch2Mapping
     query_compiler_class = PortailOpenSearch2SearchQueryCompiler
     autocomplete_query_compiler_class = PortailOpenSearch2AutocompleteQueryCompiler

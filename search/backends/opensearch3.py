@@ -9,7 +9,13 @@ from modelsearch.backends.opensearch3 import (
     OpenSearch3SearchResults,
 )
 
-from .engines import BulkLoadingMixin, EngineFacetedResultsMixin, EnsuredIndexMixin, StoredResultMappingMixin, WordQueryCompilerMixin
+from .engines import (
+    BulkLoadingMixin,
+    EngineFacetedResultsMixin,
+    EnsuredIndexMixin,
+    StoredResultMappingMixin,
+    WordQueryCompilerMixin,
+)
 from .languages import LanguageBackendMixin, LanguageMappingMixin, LanguageQueryCompilerMixin
 
 
@@ -17,7 +23,9 @@ class PortailOpenSearch3Mapping(StoredResultMappingMixin, LanguageMappingMixin, 
     pass
 
 
-class PortailOpenSearch3SearchQueryCompiler(WordQueryCompilerMixin, LanguageQueryCompilerMixin, OpenSearch3SearchQueryCompiler):
+class PortailOpenSearch3SearchQueryCompiler(
+    WordQueryCompilerMixin, LanguageQueryCompilerMixin, OpenSearch3SearchQueryCompiler
+):
     mapping_class = PortailOpenSearch3Mapping
 
 
@@ -29,7 +37,9 @@ class PortailOpenSearch3SearchResults(EngineFacetedResultsMixin, OpenSearch3Sear
     pass
 
 
-class PortailOpenSearch3SearchBackend(LanguageBackendMixin, BulkLoadingMixin, EnsuredIndexMixin, OpenSearch3SearchBackend):
+class PortailOpenSearch3SearchBackend(
+    LanguageBackendMixin, BulkLoadingMixin, EnsuredIndexMixin, OpenSearch3SearchBackend
+):
     mapping_class = PortailOpenSearch3Mapping
     query_compiler_class = PortailOpenSearch3SearchQueryCompiler
     autocomplete_query_compiler_class = PortailOpenSearch3AutocompleteQueryCompiler

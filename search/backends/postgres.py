@@ -53,7 +53,11 @@ class AnalysedIndexer(ObjectIndexer):
 
     def weighted_body_text(self):
         """Every searchable field but the title, each as many times as its boost."""
-        return weighted_body((current, value) for field in self.search_fields for current, _weight, value in self.prepare_field(self.obj, field))
+        return weighted_body(
+            (current, value)
+            for field in self.search_fields
+            for current, _weight, value in self.prepare_field(self.obj, field)
+        )
 
     def row(self):
         title = analysed_text(self.title_text, self.language)
@@ -137,7 +141,9 @@ class PortailPostgresQueryCompiler(PostgresSearchQueryCompiler):
         clause; in one query."""
         entries = IndexEntry._meta.db_table
         in_types = f"content_type_id IN ({', '.join(['%s'] * len(content_types))})"
-        matches = ", ".join(f"COUNT(*) FILTER (WHERE body @@ to_tsquery('{TEXT_SEARCH_CONFIG}', %s))" for _clause in clauses)
+        matches = ", ".join(
+            f"COUNT(*) FILTER (WHERE body @@ to_tsquery('{TEXT_SEARCH_CONFIG}', %s))" for _clause in clauses
+        )
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(
                 f"SELECT (SELECT COUNT(*) FROM {entries} WHERE {in_types}), AVG(length(body)), {matches}"
@@ -165,7 +171,8 @@ class PortailPostgresQueryCompiler(PostgresSearchQueryCompiler):
                 weights.append(weight)
         entries = IndexEntry._meta.db_table
         sql = (
-            f"(SELECT COALESCE(SUM(t.idf * t.tf * {BM25_K1 + 1} / (t.tf + {BM25_K1} * ({1 - BM25_B} + {BM25_B} * length({entries}.body) / %s))), 0)"
+            f"(SELECT COALESCE(SUM(t.idf * t.tf * {BM25_K1 + 1} / (t.tf + {BM25_K1} * ({1 - BM25_B} + {BM25_B} * "
+            f"length({entries}.body) / %s))), 0)"
             f" FROM (SELECT q.idf, SUM(COALESCE(array_length(u.positions, 1), 1) * u.weight) AS tf"
             f" FROM (SELECT lexeme, positions, 1 AS weight FROM unnest({entries}.body)"
             f" UNION ALL SELECT lexeme, positions, {TITLE_WEIGHT - 1} FROM unnest({entries}.title)) AS u"
@@ -195,7 +202,9 @@ class PortailPostgresQueryCompiler(PostgresSearchQueryCompiler):
                 f"{entries}.{self.VECTOR_COLUMN} @@ {query_sql}",
                 f"{entries}.content_type_id IN ({', '.join(['%s'] * len(content_types))})",
                 # Joined on the key, so that matching entries drive the join.
-                f"{pk_column} = CAST({entries}.object_id AS BIGINT)" if has_integer_pk(model) else f"{entries}.object_id = {pk_column}::text",
+                f"{pk_column} = CAST({entries}.object_id AS BIGINT)"
+                if has_integer_pk(model)
+                else f"{entries}.object_id = {pk_column}::text",
             ],
             params=[tsquery, *content_types],
         )
@@ -217,7 +226,9 @@ class PortailPostgresAutocompleteQueryCompiler(PortailPostgresQueryCompiler, Pos
 
     def score(self, content_types):
         """Completions are ranked by how well the words typed so far match."""
-        return f"ts_rank({IndexEntry._meta.db_table}.{self.VECTOR_COLUMN}, to_tsquery('{TEXT_SEARCH_CONFIG}', %s))", [self.tsquery(self.query)]
+        return f"ts_rank({IndexEntry._meta.db_table}.{self.VECTOR_COLUMN}, to_tsquery('{TEXT_SEARCH_CONFIG}', %s))", [
+            self.tsquery(self.query)
+        ]
 
 
 class PortailPostgresSearchResults(DatabaseFacetedResultsMixin, PostgresSearchResults):

@@ -61,13 +61,24 @@ class PortailSQLiteIndex(SQLiteIndex):
         if not rows:
             return
         existing = dict(
-            self.entries.filter(content_type_id=content_type_pk, object_id__in=list(rows)).values_list("object_id", "pk")
+            self.entries.filter(content_type_id=content_type_pk, object_id__in=list(rows)).values_list(
+                "object_id", "pk"
+            )
         )
         entries = [
-            IndexEntry(pk=existing.get(object_id), content_type_id=content_type_pk, object_id=object_id, title=title, autocomplete=autocomplete, body=body)
+            IndexEntry(
+                pk=existing.get(object_id),
+                content_type_id=content_type_pk,
+                object_id=object_id,
+                title=title,
+                autocomplete=autocomplete,
+                body=body,
+            )
             for object_id, (title, autocomplete, body) in rows.items()
         ]
-        IndexEntry.objects.bulk_update([entry for entry in entries if entry.pk], ["title", "autocomplete", "body"], batch_size=500)
+        IndexEntry.objects.bulk_update(
+            [entry for entry in entries if entry.pk], ["title", "autocomplete", "body"], batch_size=500
+        )
         IndexEntry.objects.bulk_create([entry for entry in entries if not entry.pk], batch_size=500)
         self._refresh_title_norms()
 

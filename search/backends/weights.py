@@ -20,4 +20,8 @@ def repeated(text, boost):
 def weighted_body(prepared):
     """The body column's text from an indexer's (field, value) pairs: every
     searchable field but the title, each written as many times as its boost."""
-    return " ".join(repeated(value, field.boost) for field, value in prepared if isinstance(field, SearchField) and field.field_name != "title")
+    return " ".join(
+        repeated(value, field.boost)
+        for field, value in prepared
+        if isinstance(field, SearchField) and field.field_name != "title"
+    )

@@ -7,90 +7,141 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FacetLabel',
+            name="FacetLabel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(max_length=200, unique=True)),
-                ('label', models.CharField(max_length=255)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("token", models.CharField(max_length=200, unique=True)),
+                ("label", models.CharField(max_length=255)),
             ],
         ),
         migrations.CreateModel(
-            name='PromotedResult',
+            name="PromotedResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('query', models.CharField(help_text='Les mots tapés par les lecteurs, sans tenir compte des accents ni des majuscules.', max_length=120, verbose_name='recherche')),
-                ('description', models.CharField(blank=True, max_length=255, verbose_name='description')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='portail')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "query",
+                    models.CharField(
+                        help_text="Les mots tapés par les lecteurs, sans tenir compte des accents ni des majuscules.",
+                        max_length=120,
+                        verbose_name="recherche",
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=255, verbose_name="description")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="page",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="portail",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'résultat mis en avant',
-                'verbose_name_plural': 'résultats mis en avant',
-                'ordering': ['site', 'query', 'sort_order'],
+                "verbose_name": "résultat mis en avant",
+                "verbose_name_plural": "résultats mis en avant",
+                "ordering": ["site", "query", "sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='SearchDocument',
+            name="SearchDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(help_text='app_label.model:pk of the source object', max_length=120, unique=True)),
-                ('kind', models.CharField(max_length=40)),
-                ('title', models.CharField(max_length=255)),
-                ('summary', models.TextField(blank=True)),
-                ('body', models.TextField(blank=True)),
-                ('search_text', models.TextField(blank=True, help_text='Analysed terms, for the fallback search.')),
-                ('url', models.CharField(max_length=500)),
-                ('all_portals', models.BooleanField(default=False)),
-                ('language', models.CharField(db_index=True, max_length=8)),
-                ('date', models.DateField(blank=True, db_index=True, null=True)),
-                ('archived', models.BooleanField(default=False)),
-                ('audience', models.CharField(blank=True, help_text='Empty for public content.', max_length=80)),
-                ('facet_tokens', models.TextField(blank=True, help_text='Space-separated facet and scope tokens.')),
-                ('labels', models.JSONField(default=dict, help_text='Display labels: kind, source, type, domains, territory.')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "key",
+                    models.CharField(help_text="app_label.model:pk of the source object", max_length=120, unique=True),
+                ),
+                ("kind", models.CharField(max_length=40)),
+                ("title", models.CharField(max_length=255)),
+                ("summary", models.TextField(blank=True)),
+                ("body", models.TextField(blank=True)),
+                ("search_text", models.TextField(blank=True, help_text="Analysed terms, for the fallback search.")),
+                ("url", models.CharField(max_length=500)),
+                ("all_portals", models.BooleanField(default=False)),
+                ("language", models.CharField(db_index=True, max_length=8)),
+                ("date", models.DateField(blank=True, db_index=True, null=True)),
+                ("archived", models.BooleanField(default=False)),
+                ("audience", models.CharField(blank=True, help_text="Empty for public content.", max_length=80)),
+                ("facet_tokens", models.TextField(blank=True, help_text="Space-separated facet and scope tokens.")),
+                (
+                    "labels",
+                    models.JSONField(default=dict, help_text="Display labels: kind, source, type, domains, territory."),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document de recherche',
-                'verbose_name_plural': 'documents de recherche',
+                "verbose_name": "document de recherche",
+                "verbose_name_plural": "documents de recherche",
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='QueryStat',
+            name="QueryStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('query', models.CharField(max_length=120)),
-                ('day', models.DateField()),
-                ('searches', models.PositiveIntegerField(default=0)),
-                ('zero_results', models.PositiveIntegerField(default=0)),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("query", models.CharField(max_length=120)),
+                ("day", models.DateField()),
+                ("searches", models.PositiveIntegerField(default=0)),
+                ("zero_results", models.PositiveIntegerField(default=0)),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['site', 'day'], name='search_quer_site_id_802e8f_idx')],
-                'constraints': [models.UniqueConstraint(fields=('site', 'query', 'day'), name='unique_query_stat_day')],
+                "indexes": [models.Index(fields=["site", "day"], name="search_quer_site_id_802e8f_idx")],
+                "constraints": [models.UniqueConstraint(fields=("site", "query", "day"), name="unique_query_stat_day")],
             },
         ),
         migrations.CreateModel(
-            name='SearchFacetValue',
+            name="SearchFacetValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(max_length=200)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='facet_values', to='search.searchdocument')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("token", models.CharField(max_length=200)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="facet_values",
+                        to="search.searchdocument",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('token', 'document'), name='unique_search_token_document')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("token", "document"), name="unique_search_token_document")
+                ],
             },
         ),
     ]

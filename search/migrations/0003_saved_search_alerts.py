@@ -7,40 +7,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('search', '0002_portail_french_text_search'),
-        ('wagtailcore', '0098_apitoken'),
+        ("search", "0002_portail_french_text_search"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='searchdocument',
-            name='first_indexed_at',
-            field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, help_text='When the thing was first found searchable; kept across updates (saved-search alerts).'),
+            model_name="searchdocument",
+            name="first_indexed_at",
+            field=models.DateTimeField(
+                db_index=True,
+                default=django.utils.timezone.now,
+                help_text="When the thing was first found searchable; kept across updates (saved-search alerts).",
+            ),
         ),
         migrations.CreateModel(
-            name='SavedSearch',
+            name="SavedSearch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name="nom de l'alerte")),
-                ('query', models.CharField(blank=True, max_length=200, verbose_name='recherche')),
-                ('filters', models.JSONField(blank=True, default=dict, help_text="Facet name → value, as in the search page's query string.", verbose_name='filtres')),
-                ('all_portals', models.BooleanField(default=False, verbose_name='tous les portails')),
-                ('language', models.CharField(max_length=8, verbose_name='langue')),
-                ('frequency', models.CharField(choices=[('daily', 'Chaque jour'), ('weekly', 'Chaque semaine')], default='weekly', max_length=10, verbose_name='fréquence')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créée le')),
-                ('last_sent_at', models.DateTimeField(blank=True, null=True, verbose_name='dernier envoi')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='portail')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_searches', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="nom de l'alerte")),
+                ("query", models.CharField(blank=True, max_length=200, verbose_name="recherche")),
+                (
+                    "filters",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="Facet name → value, as in the search page's query string.",
+                        verbose_name="filtres",
+                    ),
+                ),
+                ("all_portals", models.BooleanField(default=False, verbose_name="tous les portails")),
+                ("language", models.CharField(max_length=8, verbose_name="langue")),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("daily", "Chaque jour"), ("weekly", "Chaque semaine")],
+                        default="weekly",
+                        max_length=10,
+                        verbose_name="fréquence",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créée le")),
+                ("last_sent_at", models.DateTimeField(blank=True, null=True, verbose_name="dernier envoi")),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="portail",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="saved_searches",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'alerte de recherche',
-                'verbose_name_plural': 'alertes de recherche',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['frequency', 'active'], name='search_save_frequen_063d86_idx')],
+                "verbose_name": "alerte de recherche",
+                "verbose_name_plural": "alertes de recherche",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["frequency", "active"], name="search_save_frequen_063d86_idx")],
             },
         ),
     ]

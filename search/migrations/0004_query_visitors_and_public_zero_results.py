@@ -5,26 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('search', '0003_saved_search_alerts'),
+        ("search", "0003_saved_search_alerts"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='querystat',
-            name='zero_results',
-            field=models.PositiveIntegerField(default=0, help_text='Searches that would find nothing for an anonymous reader.'),
+            model_name="querystat",
+            name="zero_results",
+            field=models.PositiveIntegerField(
+                default=0, help_text="Searches that would find nothing for an anonymous reader."
+            ),
         ),
         migrations.CreateModel(
-            name='QueryVisitor',
+            name="QueryVisitor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('visitor', models.CharField(max_length=32)),
-                ('stat', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='visitors', to='search.querystat')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("visitor", models.CharField(max_length=32)),
+                (
+                    "stat",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="visitors", to="search.querystat"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('stat', 'visitor'), name='unique_query_visitor')],
+                "constraints": [models.UniqueConstraint(fields=("stat", "visitor"), name="unique_query_visitor")],
             },
         ),
     ]

@@ -20,7 +20,10 @@ from tests.utils import library_of
 def search_backend(request, settings):
     """The search backend under test, by name."""
     if request.param == "opensearch":
-        environ = {"SEARCH_URL": require_service("opensearch"), "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", "opensearch2")}
+        environ = {
+            "SEARCH_URL": require_service("opensearch"),
+            "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", "opensearch2"),
+        }
         prefix = os.environ.get("SEARCH_TEST_INDEX_PREFIX", "portail_test_")
         worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # one index per parallel worker
         settings.WAGTAILSEARCH_BACKENDS = search_backends_from_env(environ, index_prefix=f"{prefix}{worker}_")
@@ -58,7 +61,9 @@ def reindex_pages():
     if isinstance(backend, ElasticsearchBaseSearchBackend):
         index = backend.get_index_for_model(Page)
         index.refresh()
-        backend.es.delete_by_query(index=index.name, body={"query": {"match_all": {}}}, refresh=True, conflicts="proceed")
+        backend.es.delete_by_query(
+            index=index.name, body={"query": {"match_all": {}}}, refresh=True, conflicts="proceed"
+        )
         for page in Page.objects.specific():
             backend.add(page)
         index.refresh()
@@ -96,5 +101,3 @@ def study_type(db):
 @pytest.fixture
 def gironde(db):
     return TerritoryFactory(name="Gironde")
-
-

@@ -42,7 +42,9 @@ def communities(portal_a):
 
 
 def save_alert(reader, portal, query="vélo", frequency=Frequency.DAILY, **fields):
-    return SavedSearch.objects.create(user=reader, site=portal.site, name=f"Alerte {query}", query=query, language="fr", frequency=frequency, **fields)
+    return SavedSearch.objects.create(
+        user=reader, site=portal.site, name=f"Alerte {query}", query=query, language="fr", frequency=frequency, **fields
+    )
 
 
 @pytest.mark.django_db
@@ -172,7 +174,12 @@ def test_reader_creates_lists_and_deletes_an_alert(client, portal_a, reader):
 
     assert response.status_code == 302 and response["Location"] == "/recherche/alertes/"
     alert = SavedSearch.objects.get(user=reader)
-    assert (alert.name, alert.query, alert.filters, alert.all_portals) == ("vélo", "vélo", {"domain": "mobilites"}, True)
+    assert (alert.name, alert.query, alert.filters, alert.all_portals) == (
+        "vélo",
+        "vélo",
+        {"domain": "mobilites"},
+        True,
+    )
     assert (alert.site, alert.language, alert.frequency) == (portal_a.site, "fr", Frequency.WEEKLY)
     listing = client.get("/recherche/alertes/", **host(portal_a)).content.decode()
     assert "Alerte « vélo » créée" in listing and "Chaque semaine" in listing

@@ -75,14 +75,26 @@ def test_autocomplete_endpoint_returns_suggestions_with_links(client, portal_a, 
     page = publish(portal_a, "Trame verte et bleue", domains=[domains[1]], tags=["Trame"])
     data = get(client, portal_a, "/api/v1/search/autocomplete/", q="tram").json()
     assert data["query"] == "tram"
-    assert data["suggestions"][0] == {"kind": "title", "kind_label": "Contenu", "label": "Trame verte et bleue", "url": page.get_full_url()}
-    assert {"kind": "tag", "kind_label": "Mot-clé", "label": "Trame", "url": "/recherche/?tag=trame"} in data["suggestions"]
+    assert data["suggestions"][0] == {
+        "kind": "title",
+        "kind_label": "Contenu",
+        "label": "Trame verte et bleue",
+        "url": page.get_full_url(),
+    }
+    assert {"kind": "tag", "kind_label": "Mot-clé", "label": "Trame", "url": "/recherche/?tag=trame"} in data[
+        "suggestions"
+    ]
     assert data["message"] == "2 suggestions"
     english = get(client, portal_a, "/api/v1/search/autocomplete/", q="environ", lang="en").json()
     assert english["suggestions"] == []  # the domain's documents are all in French
     french = get(client, portal_a, "/api/v1/search/autocomplete/", q="environ").json()
     assert french["suggestions"] == [
-        {"kind": "domain", "kind_label": "Domaine", "label": "Environnement et risques", "url": "/recherche/?domain=environnement-et-risques"}
+        {
+            "kind": "domain",
+            "kind_label": "Domaine",
+            "label": "Environnement et risques",
+            "url": "/recherche/?domain=environnement-et-risques",
+        }
     ]
 
 

@@ -54,18 +54,36 @@ def scene(portal_a, portal_b, publish):
     index_a, index_b = ensure_community_index(portal_a.home), ensure_community_index(portal_b.home)
     communities = {
         "secret_a": create_community(index_a, "Cercle des instructeurs", Visibility.SECRET, summary="Entre pairs."),
-        "on_request_a": create_community(index_a, "Réseau des hydrologues", Visibility.ON_REQUEST, summary="Entre pairs."),
+        "on_request_a": create_community(
+            index_a, "Réseau des hydrologues", Visibility.ON_REQUEST, summary="Entre pairs."
+        ),
         "secret_b": create_community(index_b, "Club des directeurs", Visibility.SECRET, summary="Entre pairs."),
     }
     members = {name: [member_user(f"{name}-{n}") for n in range(3)] for name in communities}
     for name, community in communities.items():
         for user in members[name]:
             add_member(community, user)
-    answering.ask(communities["secret_a"], members["secret_a"][0], "Crue de la Garonne", "<p>Digues et ripisylve.</p>", tags=["Ripisylve"])
-    answering.ask(communities["on_request_a"], members["on_request_a"][0], "Étiage de la Dordogne", "<p>Débits réservés.</p>")
+    answering.ask(
+        communities["secret_a"],
+        members["secret_a"][0],
+        "Crue de la Garonne",
+        "<p>Digues et ripisylve.</p>",
+        tags=["Ripisylve"],
+    )
+    answering.ask(
+        communities["on_request_a"], members["on_request_a"][0], "Étiage de la Dordogne", "<p>Débits réservés.</p>"
+    )
     answering.ask(communities["secret_b"], members["secret_b"][0], "Tempête sur la Vézère", "<p>Arbres tombés.</p>")
     refresh()
-    return Scene(portal_a, portal_b, rural, members["secret_a"], members["on_request_a"], members["secret_b"], member_user("nouvelle"))
+    return Scene(
+        portal_a,
+        portal_b,
+        rural,
+        members["secret_a"],
+        members["on_request_a"],
+        members["secret_b"],
+        member_user("nouvelle"),
+    )
 
 
 @pytest.fixture
@@ -150,7 +168,9 @@ def test_a_query_of_enough_distinct_visitors_that_public_content_answers_is_popu
     assert popular(client, scene.portal_a) == []  # two visitors are not enough
     cache.clear()
     # The API counts too, one more visitor.
-    client.get("/api/v1/search/", {"q": "mobilité rurale"}, HTTP_HOST=scene.portal_a.site.hostname, REMOTE_ADDR="203.0.113.2")
+    client.get(
+        "/api/v1/search/", {"q": "mobilité rurale"}, HTTP_HOST=scene.portal_a.site.hostname, REMOTE_ADDR="203.0.113.2"
+    )
     assert popular(client, scene.portal_a) == ["mobilite rurale"]
     assert popular(client, scene.portal_b) == []  # per portal
 
@@ -176,7 +196,9 @@ def test_outsiders_get_no_suggestion_from_restricted_content(client, scene, miss
                 assert suggestion(client, portal, reader, q=misspelt, scope=scope) == ""
     # The same readers still get suggestions from public content.
     assert suggestion(client, scene.portal_a, q="ruralle") == "rurale"
-    assert suggestion(client, scene.portal_a, scene.fresh, q="hydrologes") == "hydrologues"  # the on-request community's page is public
+    assert (
+        suggestion(client, scene.portal_a, scene.fresh, q="hydrologes") == "hydrologues"
+    )  # the on-request community's page is public
 
 
 def test_members_get_suggestions_from_their_community_on_its_scope(client, scene):
@@ -220,5 +242,7 @@ def test_visitors_are_forgotten_after_the_popular_window(client, scene, tasks_in
     assert not QueryVisitor.objects.filter(visitor__contains="203.0.113").exists()  # keyed hashes, no address
     QueryStat.objects.update(day=timezone.localdate() - datetime.timedelta(days=analytics.POPULAR_DAYS + 1))
     assert prune_query_visitors() == 3
-    assert "search.prune_query_visitors" in {entry["task"] for entry in tasks_in_process.conf.beat_schedule.values()}  # daily
+    assert "search.prune_query_visitors" in {
+        entry["task"] for entry in tasks_in_process.conf.beat_schedule.values()
+    }  # daily
     assert QueryVisitor.objects.count() == 0 and QueryStat.objects.get().searches == 3

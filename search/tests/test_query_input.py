@@ -22,24 +22,119 @@ from .conftest import refresh
 CRASHING = ['"', '"(', ',"', '"""', "a\x00"]
 # Nothing searchable: punctuation, operators, control characters, stop words.
 NOTHING = CRASHING + [
-    "(", ")", "()", "*", "-", "+", ":", "^", "~", "\\", "\\\\", '\\"', "{}", "[]", "'", "’", "«»", "« »",
-    "AND", "OR", "NOT", "NEAR", "NEAR()", "AND OR NOT", '"AND"', "* OR *", "-(", "^2", "~1", ":*", "'*'",
-    "\x1b[31m", "\x00(\x00",
-    "le la les", '"de la"', "« à la »", "the of and", "l'", "d'un", '"' * 300, "(" * 1000, "-" * 5000,
+    "(",
+    ")",
+    "()",
+    "*",
+    "-",
+    "+",
+    ":",
+    "^",
+    "~",
+    "\\",
+    "\\\\",
+    '\\"',
+    "{}",
+    "[]",
+    "'",
+    "’",
+    "«»",
+    "« »",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "NEAR()",
+    "AND OR NOT",
+    '"AND"',
+    "* OR *",
+    "-(",
+    "^2",
+    "~1",
+    ":*",
+    "'*'",
+    "\x1b[31m",
+    "\x00(\x00",
+    "le la les",
+    '"de la"',
+    "« à la »",
+    "the of and",
+    "l'",
+    "d'un",
+    '"' * 300,
+    "(" * 1000,
+    "-" * 5000,
 ]
 # Nothing typed once invisible characters are gone: as an empty search box.
 BLANK = ["\x00", "\x00\x00", "\t\n\r", "\x7f", "\u200b", "\ufeff", "\u00ad", " \u2028 "]
 # The fixture's document, found through phrases and awkward punctuation.
 MOBILITY = [
-    '"mobilité"', '"plan de mobilité"', "« plan de mobilité »", '"plan de mobilité', 'plan "mobilité',
-    "mobilité AND rurale", "(mobilité)", "mobilité*", "-mobilité", "+mobilité", "mobilité:", ":mobilité",
-    "mobilité^", "mobilité~", "mobi\u00adlité", "MOBILITÉ\x00", "mobilité\x00rurale", "mobilité" + " " * 500,
-    '"mobilité" "rurale"', "NEAR(mobilité rurale)", "mobilité\\", "«mobilité»",
+    '"mobilité"',
+    '"plan de mobilité"',
+    "« plan de mobilité »",
+    '"plan de mobilité',
+    'plan "mobilité',
+    "mobilité AND rurale",
+    "(mobilité)",
+    "mobilité*",
+    "-mobilité",
+    "+mobilité",
+    "mobilité:",
+    ":mobilité",
+    "mobilité^",
+    "mobilité~",
+    "mobi\u00adlité",
+    "MOBILITÉ\x00",
+    "mobilité\x00rurale",
+    "mobilité" + " " * 500,
+    '"mobilité" "rurale"',
+    "NEAR(mobilité rurale)",
+    "mobilité\\",
+    "«mobilité»",
 ]
 PIECES = [
-    '"', "(", ")", "*", "-", "+", ":", "^", "~", "\\", "'", "{", "}", "[", "]", "AND", "OR", "NOT", "NEAR",
-    "\x00", "\x01", "\x1f", "\x7f", "\u2028", "\u200b", "%", "_", "€", "¼", "ǅ", "ﬁ", "中文", "🚲", "é", "\u0301",
-    "mobilité", "plan", "rurale", "zzz", "ZAN", "l'", "à",
+    '"',
+    "(",
+    ")",
+    "*",
+    "-",
+    "+",
+    ":",
+    "^",
+    "~",
+    "\\",
+    "'",
+    "{",
+    "}",
+    "[",
+    "]",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "\x00",
+    "\x01",
+    "\x1f",
+    "\x7f",
+    "\u2028",
+    "\u200b",
+    "%",
+    "_",
+    "€",
+    "¼",
+    "ǅ",
+    "ﬁ",
+    "中文",
+    "🚲",
+    "é",
+    "\u0301",
+    "mobilité",
+    "plan",
+    "rurale",
+    "zzz",
+    "ZAN",
+    "l'",
+    "à",
 ]
 
 
@@ -47,8 +142,7 @@ def fuzzed(count=60, seed=14):
     """Strings of random pieces, joined with or without spaces."""
     draw = random.Random(seed)
     return [
-        draw.choice(["", " "]).join(draw.choice(PIECES) for _ in range(draw.randint(1, 12)))
-        for _ in range(count)
+        draw.choice(["", " "]).join(draw.choice(PIECES) for _ in range(draw.randint(1, 12))) for _ in range(count)
     ] + ["".join(draw.choice(PIECES) for _ in range(400))]
 
 
@@ -112,7 +206,10 @@ def test_the_autocomplete_answers_every_input(client, corpus):
         labels = [suggestion["label"] for suggestion in response.json()["suggestions"]]
         if text in NOTHING + BLANK:
             assert labels == [], repr(text)
-    assert client_get(client, host, "/api/v1/search/autocomplete/", {"q": '"mobil'}, 0).json()["suggestions"][0]["label"] == TITLE
+    assert (
+        client_get(client, host, "/api/v1/search/autocomplete/", {"q": '"mobil'}, 0).json()["suggestions"][0]["label"]
+        == TITLE
+    )
 
 
 @pytest.mark.django_db
@@ -120,7 +217,9 @@ def test_similar_questions_answer_every_input(client, corpus, search_index):
     community = create_community(ensure_community_index(corpus.home), "Mobilités rurales", Visibility.PUBLIC)
     member = member_user("membre-mobilite")
     add_member(community, member)
-    answering.ask(community, member, "Comment financer un plan de mobilité rurale ?", "<p>Nous cherchons des aides.</p>")
+    answering.ask(
+        community, member, "Comment financer un plan de mobilité rurale ?", "<p>Nous cherchons des aides.</p>"
+    )
     refresh(search_index)
     client.force_login(member)
     url = community.url + "questions/similaires/"

@@ -105,4 +105,6 @@ def test_the_engine_analyses_text_as_python_does(search_index, search_backend):
         expected, found = analyse(text, language), engine_terms(search_index, ANALYZER_NAMES[language], text)
         if expected != found:
             differences.append(f"  [{language}] {text!r}\n    python: {expected}\n    engine: {found}")
-    assert not differences, f"{len(differences)} of {len(texts)} texts analysed differently:\n" + "\n".join(differences[:20])
+    assert not differences, f"{len(differences)} of {len(texts)} texts analysed differently:\n" + "\n".join(
+        differences[:20]
+    )

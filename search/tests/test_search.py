@@ -49,10 +49,27 @@ def test_acronyms_are_found_as_written(portal_a, publish):
 
 
 @pytest.mark.django_db
-def test_each_facet_count_equals_the_result_count_once_applied(portal_a, publish, domains, guide_type, study_type, gironde):
+def test_each_facet_count_equals_the_result_count_once_applied(
+    portal_a, publish, domains, guide_type, study_type, gironde
+):
     mobility, environment = domains
-    publish(portal_a, "Mobilité rurale", "transport", domains=[mobility], resource_type=guide_type, territory=gironde, tags=["vélo"])
-    publish(portal_a, "Mobilité douce", "transport", domains=[mobility, environment], resource_type=study_type, tags=["vélo", "marche"])
+    publish(
+        portal_a,
+        "Mobilité rurale",
+        "transport",
+        domains=[mobility],
+        resource_type=guide_type,
+        territory=gironde,
+        tags=["vélo"],
+    )
+    publish(
+        portal_a,
+        "Mobilité douce",
+        "transport",
+        domains=[mobility, environment],
+        resource_type=study_type,
+        tags=["vélo", "marche"],
+    )
     publish(portal_a, "Risques et transport", "transport", domains=[environment], resource_type=guide_type)
     site = portal_a.site
     outcome = run_search(SearchRequest(site=site, language="fr", query="transport"))
@@ -60,7 +77,9 @@ def test_each_facet_count_equals_the_result_count_once_applied(portal_a, publish
     checked = 0
     for name, values in outcome.facets.items():
         for value in values:
-            filtered = run_search(SearchRequest(site=site, language="fr", query="transport", filters={name: value.value}))
+            filtered = run_search(
+                SearchRequest(site=site, language="fr", query="transport", filters={name: value.value})
+            )
             assert filtered.count == value.count, (name, value)
             checked += 1
     assert checked >= 10
@@ -75,7 +94,11 @@ def test_scope_is_this_portal_unless_all_portals_are_asked(portal_a, portal_b, p
     publish(portal_b, "Atlas des paysages bêta")
     publish(portal_b, "Atlas partagé", shared_with_all=True)
     assert titles(portal_a.site, "atlas") == ["Atlas des paysages alpha", "Atlas partagé"]
-    assert titles(portal_a.site, "atlas", all_portals=True) == ["Atlas des paysages alpha", "Atlas des paysages bêta", "Atlas partagé"]
+    assert titles(portal_a.site, "atlas", all_portals=True) == [
+        "Atlas des paysages alpha",
+        "Atlas des paysages bêta",
+        "Atlas partagé",
+    ]
 
 
 @pytest.mark.django_db
@@ -151,7 +174,9 @@ def test_sort_by_date_and_pagination(portal_a, publish):
     for day in range(1, 6):
         publish(portal_a, f"Bulletin de veille {day}", publication_date=datetime.date(2024, 1, day))
     first = run_search(SearchRequest(site=portal_a.site, language="fr", query="veille", sort="date", per_page=2))
-    second = run_search(SearchRequest(site=portal_a.site, language="fr", query="veille", sort="date", per_page=2, page=2))
+    second = run_search(
+        SearchRequest(site=portal_a.site, language="fr", query="veille", sort="date", per_page=2, page=2)
+    )
     assert first.count == 5 and first.num_pages == 3
     assert [d.title for d in first.documents] == ["Bulletin de veille 5", "Bulletin de veille 4"]
     assert [d.title for d in second.documents] == ["Bulletin de veille 3", "Bulletin de veille 2"]

@@ -12,7 +12,9 @@ def test_the_same_backend_serves_every_search():
 
 def test_another_configuration_gets_its_own_backend():
     before = search_backend()
-    with override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "search.backends.database", "AUTO_UPDATE": False}}):
+    with override_settings(
+        WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "search.backends.database", "AUTO_UPDATE": False}}
+    ):
         other = search_backend()
         assert other is not before
         assert other is search_backend()

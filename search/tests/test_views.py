@@ -5,14 +5,13 @@ import socket
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
-
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.search.backends import get_search_backend
 
 from search.analytics import popular_queries
+from search.models import PromotedResult, QueryStat, SearchDocument
 from search.service import MAX_PAGE, SearchRequest, run_search
 from search.views import API_MAX_PAGE_SIZE, API_RATE_LIMIT
-from search.models import PromotedResult, QueryStat, SearchDocument
 
 
 def get(client, portal, url, **params):
@@ -35,7 +34,7 @@ def test_search_page_shows_results_facets_and_highlights(client, portal_a, publi
     assert "Plan de mobilité rurale" in html
     assert "<mark>mobilités</mark>" in html
     assert '<label for="recherche-q">' in html
-    assert "Mobilités <span class=\"search-facet__count\">(1)</span>" in html
+    assert 'Mobilités <span class="search-facet__count">(1)</span>' in html
     assert 'role="search"' in html  # the header search box
 
 
@@ -72,7 +71,9 @@ def test_promoted_results_are_scoped_to_their_portal(client, portal_a, portal_b,
 
 @pytest.mark.django_db
 def test_api_returns_results_and_facets(client, portal_a, publish, domains, guide_type):
-    publish(portal_a, "Trame verte et bleue", "Continuités écologiques.", domains=[domains[1]], resource_type=guide_type)
+    publish(
+        portal_a, "Trame verte et bleue", "Continuités écologiques.", domains=[domains[1]], resource_type=guide_type
+    )
     data = get(client, portal_a, "/api/v1/search/", q="continuite ecologique", type="guide").json()
     assert data["count"] == 1
     result = data["results"][0]

@@ -34,24 +34,54 @@ PORTALS = [
 
 # slug, French name, English name, colour, French description, English description
 DOMAINS = [
-    ("mobilites", "Mobilités", "Mobility", "#1f4e79",
-     "Transports collectifs, vélo, covoiturage et zones à faibles émissions.",
-     "Public transport, cycling, car-sharing and low-emission zones."),
-    ("environnement-risques", "Environnement et risques", "Environment and risks", "#2e6b30",
-     "Biodiversité, eau, prévention des inondations et des risques naturels.",
-     "Biodiversity, water, flood and natural hazard prevention."),
-    ("ingenierie-territoires", "Ingénierie des territoires", "Territorial engineering", "#6b3fa0",
-     "Planification, sobriété foncière, urbanisme et accompagnement des projets.",
-     "Planning, land sobriety, urban design and project support."),
-    ("batiment", "Bâtiment", "Buildings", "#8a3b00",
-     "Rénovation énergétique, construction durable et confort d'été.",
-     "Energy renovation, sustainable construction and summer comfort."),
-    ("mer-littoral", "Mer et littoral", "Sea and coast", "#005f73",
-     "Recul du trait de côte, ports, milieux marins et aménagement littoral.",
-     "Coastal retreat, ports, marine environments and coastal planning."),
-    ("infrastructures-transport", "Infrastructures de transport", "Transport infrastructure", "#4a4a4a",
-     "Routes, ouvrages d'art, voies ferrées et adaptation au changement climatique.",
-     "Roads, bridges, railways and climate adaptation."),
+    (
+        "mobilites",
+        "Mobilités",
+        "Mobility",
+        "#1f4e79",
+        "Transports collectifs, vélo, covoiturage et zones à faibles émissions.",
+        "Public transport, cycling, car-sharing and low-emission zones.",
+    ),
+    (
+        "environnement-risques",
+        "Environnement et risques",
+        "Environment and risks",
+        "#2e6b30",
+        "Biodiversité, eau, prévention des inondations et des risques naturels.",
+        "Biodiversity, water, flood and natural hazard prevention.",
+    ),
+    (
+        "ingenierie-territoires",
+        "Ingénierie des territoires",
+        "Territorial engineering",
+        "#6b3fa0",
+        "Planification, sobriété foncière, urbanisme et accompagnement des projets.",
+        "Planning, land sobriety, urban design and project support.",
+    ),
+    (
+        "batiment",
+        "Bâtiment",
+        "Buildings",
+        "#8a3b00",
+        "Rénovation énergétique, construction durable et confort d'été.",
+        "Energy renovation, sustainable construction and summer comfort.",
+    ),
+    (
+        "mer-littoral",
+        "Mer et littoral",
+        "Sea and coast",
+        "#005f73",
+        "Recul du trait de côte, ports, milieux marins et aménagement littoral.",
+        "Coastal retreat, ports, marine environments and coastal planning.",
+    ),
+    (
+        "infrastructures-transport",
+        "Infrastructures de transport",
+        "Transport infrastructure",
+        "#4a4a4a",
+        "Routes, ouvrages d'art, voies ferrées et adaptation au changement climatique.",
+        "Roads, bridges, railways and climate adaptation.",
+    ),
 ]
 
 # slug, French name, English name
@@ -163,5 +193,23 @@ RESOURCES = {
     ],
 }
 
-TAGS = ["climat", "adaptation", "sobriété", "financement", "collectivités", "biodiversité", "énergie", "eau", "participation", "données"]
-ORGANISATIONS = ["Cerema", "ADEME", "Agence de l'eau", "Région", "Intercommunalité", "Office français de la biodiversité"]
+TAGS = [
+    "climat",
+    "adaptation",
+    "sobriété",
+    "financement",
+    "collectivités",
+    "biodiversité",
+    "énergie",
+    "eau",
+    "participation",
+    "données",
+]
+ORGANISATIONS = [
+    "Cerema",
+    "ADEME",
+    "Agence de l'eau",
+    "Région",
+    "Intercommunalité",
+    "Office français de la biodiversité",
+]

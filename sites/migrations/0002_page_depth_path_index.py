@@ -13,7 +13,9 @@ INDEX = "portail_page_depth_path_idx"
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page (depth, (path::text) text_pattern_ops)")
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page (depth, (path::text) text_pattern_ops)"
+        )
 
 
 def drop(apps, schema_editor):

@@ -238,7 +238,10 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [("themes/default", BASE_DIR / "themes/default/static"), ("themes/dsfr", BASE_DIR / "themes/dsfr/static")]
+STATICFILES_DIRS = [
+    ("themes/default", BASE_DIR / "themes/default/static"),
+    ("themes/dsfr", BASE_DIR / "themes/dsfr/static"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

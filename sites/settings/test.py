@@ -11,7 +11,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILSEARCH_BACKENDS = search_backends_from_env(index_prefix=os.environ.get("SEARCH_TEST_INDEX_PREFIX", "portail_test_"))  # noqa: F405
+WAGTAILSEARCH_BACKENDS = search_backends_from_env(  # noqa: F405
+    index_prefix=os.environ.get("SEARCH_TEST_INDEX_PREFIX", "portail_test_")
+)
 
 # A Celery worker process shares the test database in harvest's end-to-end test:
 # with a broker and SQLite, that database is a file rather than in memory.

@@ -1,9 +1,9 @@
 """Template tags of the white-label layer: navigation and language links."""
 
 from django import template
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
-from django.conf import settings
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Page, Site
 
@@ -58,7 +58,11 @@ def language_links(context):
     translations = {}
     if isinstance(page, Page):
         # Only what a URL needs: no page object is loaded.
-        rows = list(Page.objects.filter(translation_key=page.translation_key, live=True).values_list("url_path", "locale__language_code"))
+        rows = list(
+            Page.objects.filter(translation_key=page.translation_key, live=True).values_list(
+                "url_path", "locale__language_code"
+            )
+        )
         urls = root_paths.page_urls(request, [url_path for url_path, _code in rows])
         translations = {code: url for (_url_path, code), url in zip(rows, urls) if url}
     names = get_content_languages()
@@ -76,7 +80,9 @@ def _portal_languages(request, content_languages):
     site = Site.find_for_request(request)
     if site is None:
         return list(content_languages)
-    return list(dict.fromkeys(path.language_code for path in root_paths.for_request(request) if path.site_id == site.pk))
+    return list(
+        dict.fromkeys(path.language_code for path in root_paths.for_request(request) if path.site_id == site.pk)
+    )
 
 
 @register.inclusion_tag("components/alternate_links.html", takes_context=True)

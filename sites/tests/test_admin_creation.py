@@ -26,7 +26,9 @@ class PageCreationTests(WagtailPageTests):
 
     def test_page_tree_rules(self):
         self.assertAllowedParentPageTypes(PortalHomePage, {Page})
-        self.assertAllowedSubpageTypes(PortalHomePage, {DomainPage, ResourceIndexPage, CommunityIndexPage, VeilleIndexPage, AgendaPage})
+        self.assertAllowedSubpageTypes(
+            PortalHomePage, {DomainPage, ResourceIndexPage, CommunityIndexPage, VeilleIndexPage, AgendaPage}
+        )
         self.assertAllowedSubpageTypes(ResourceIndexPage, {ResourcePage})
         self.assertAllowedSubpageTypes(DomainPage, set())
         self.assertCanNotCreateAt(Page, ResourcePage)

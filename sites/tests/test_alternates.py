@@ -19,7 +19,9 @@ def test_registered_alternates_are_announced_in_the_head(client, portal_a, monke
 
     html = client.get("/", HTTP_HOST=portal_a.site.hostname).content.decode()
     head = html[: html.index("</head>")]
-    assert '<link rel="alternate" type="application/rss+xml" title="Veille &amp; actualités" href="/veille/rss/">' in head
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Veille &amp; actualités" href="/veille/rss/">' in head
+    )
     assert head.count('type="text/calendar"') == 1
 
     search_html = client.get("/recherche/", HTTP_HOST=portal_a.site.hostname).content.decode()

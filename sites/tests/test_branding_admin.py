@@ -27,7 +27,9 @@ def post_branding(client, site, **changes):
             "primary_colour": branding.primary_colour,
             "secondary_colour": branding.secondary_colour,
             "footer_text": rich_text(branding.footer_text),
-            "footer_links": streamfield([("link", {"label": "Mentions légales", "url": "https://example.org/mentions"})]),
+            "footer_links": streamfield(
+                [("link", {"label": "Mentions légales", "url": "https://example.org/mentions"})]
+            ),
             "contact_email": "contact@example.org",
             "featured_domains": streamfield([]),
             "featured_resources": streamfield([]),

@@ -20,7 +20,16 @@ def create(*args):
 
 
 def test_creates_site_pages_branding_and_editors(domains):
-    out = create("--hostname", "Littoral.localhost", "--name", "Portail du littoral", "--theme", "dsfr", "--primary-colour", "#000091")
+    out = create(
+        "--hostname",
+        "Littoral.localhost",
+        "--name",
+        "Portail du littoral",
+        "--theme",
+        "dsfr",
+        "--primary-colour",
+        "#000091",
+    )
 
     assert "Portal « Portail du littoral » created on littoral.localhost" in out
 
@@ -37,9 +46,13 @@ def test_creates_site_pages_branding_and_editors(domains):
 
     editors = Group.objects.get(name=editors_group_name("Portail du littoral"))
     assert GroupPagePermission.objects.filter(group=editors, page=home, permission__codename="change_page").exists()
-    assert GroupSitePermission.objects.filter(group=editors, site=site, permission__codename="change_portalbranding").exists()
+    assert GroupSitePermission.objects.filter(
+        group=editors, site=site, permission__codename="change_portalbranding"
+    ).exists()
     assert editors.permissions.filter(codename="access_admin").exists()
-    collection_rights = set(GroupCollectionPermission.objects.filter(group=editors).values_list("permission__codename", flat=True))
+    collection_rights = set(
+        GroupCollectionPermission.objects.filter(group=editors).values_list("permission__codename", flat=True)
+    )
     assert {"add_image", "add_document", "add_media", "change_media"} <= collection_rights
 
 

@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 from sites.dates import long_date_formatter, long_datetime_formatter
 
 MOMENTS = [
-    datetime.datetime(2025, 3, 1, 8, 5, tzinfo=datetime.timezone.utc),
-    datetime.datetime(2025, 12, 31, 23, 30, tzinfo=datetime.timezone.utc),  # already 2026 in Paris
+    datetime.datetime(2025, 3, 1, 8, 5, tzinfo=datetime.UTC),
+    datetime.datetime(2025, 12, 31, 23, 30, tzinfo=datetime.UTC),  # already 2026 in Paris
     datetime.datetime(2024, 8, 15, 0, 0, tzinfo=zoneinfo.ZoneInfo("America/Cayenne")),
 ]
 

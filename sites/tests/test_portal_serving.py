@@ -114,7 +114,9 @@ def test_portal_without_branding_falls_back_to_defaults(client, db):
 
 def test_broken_branding_values_fall_back_to_defaults(client, portal_a):
     # Values that bypassed validation (an old import, a manual fix in the database).
-    PortalBranding.objects.filter(site=portal_a.site).update(portal_name="", primary_colour="rouge", secondary_colour="")
+    PortalBranding.objects.filter(site=portal_a.site).update(
+        portal_name="", primary_colour="rouge", secondary_colour=""
+    )
 
     response = get_home(client, "alpha.localhost")
 

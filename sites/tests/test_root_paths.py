@@ -50,7 +50,9 @@ def test_page_urls_from_url_paths_equal_wagtails_page_urls(rf, english, make_por
 
     alpha = make_portal("alpha.localhost", "Portail Alpha")
     beta = make_portal("beta.localhost", "Portail Bêta", port=8080)
-    outside = alpha.home.get_parent().add_child(instance=type(alpha.home.get_parent())(title="Hors portail", slug="hors-portail"))
+    outside = alpha.home.get_parent().add_child(
+        instance=type(alpha.home.get_parent())(title="Hors portail", slug="hors-portail")
+    )
     pages = [
         alpha.home,
         ResourcePageFactory(parent=library_of(alpha), title="Guide", slug="guide"),
@@ -58,7 +60,12 @@ def test_page_urls_from_url_paths_equal_wagtails_page_urls(rf, english, make_por
         translate_page(library_of(alpha), english),
         outside,
     ]
-    for host, language in [("alpha.localhost", "fr"), ("beta.localhost:8080", "fr"), ("alpha.localhost", "en"), ("unknown.localhost", "fr")]:
+    for host, language in [
+        ("alpha.localhost", "fr"),
+        ("beta.localhost:8080", "fr"),
+        ("alpha.localhost", "en"),
+        ("unknown.localhost", "fr"),
+    ]:
         with translation.override(language):
             request = rf.get("/", HTTP_HOST=host)
             expected = [page.get_url(request) for page in pages]

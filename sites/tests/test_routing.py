@@ -19,7 +19,12 @@ def guide(portal_a):
 
 def test_a_deep_page_is_served_and_wrong_paths_are_not_found(client, guide):
     assert "<h1>Guide du vélo</h1>" in client.get("/ressources/guide-velo/", **HOST).text
-    for path in ["/ressources/inconnu/", "/ressources/guide-velo/suite/", "/inconnu/guide-velo/", "/mobilites/guide-velo/"]:
+    for path in [
+        "/ressources/inconnu/",
+        "/ressources/guide-velo/suite/",
+        "/inconnu/guide-velo/",
+        "/mobilites/guide-velo/",
+    ]:
         assert client.get(path, **HOST).status_code == 404, path
 
 
@@ -30,7 +35,9 @@ def test_an_unpublished_deep_page_is_not_found(client, guide):
 
 
 def test_a_restriction_on_an_ancestor_applies(client, portal_a, guide):
-    PageViewRestriction.objects.create(page=library_of(portal_a), restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    PageViewRestriction.objects.create(
+        page=library_of(portal_a), restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
 
     response = client.get("/ressources/guide-velo/", **HOST)
 
@@ -46,7 +53,9 @@ def test_an_alias_is_restricted_as_its_source(client, portal_a, guide):
     assert 'name="password"' in client.get("/ressources/alias-du-guide/", **HOST).text
 
 
-def test_the_portal_home_in_the_active_language_is_known_without_a_query(rf, english, portal_a, django_assert_num_queries):
+def test_the_portal_home_in_the_active_language_is_known_without_a_query(
+    rf, english, portal_a, django_assert_num_queries
+):
     from django.utils import translation
     from wagtail.models import Site
 

@@ -28,7 +28,14 @@ def directives(response):
 def pages(portal, domains):
     resource = ResourcePageFactory(parent=library_of(portal), title="Guide des mobilités douces", domains=[domains[0]])
     resource.save_revision().publish()
-    return ["/", path_of(domain_page_of(portal, domains[0])), path_of(resource), "/recherche/?q=guide", "/compte/login/", "/en/"]
+    return [
+        "/",
+        path_of(domain_page_of(portal, domains[0])),
+        path_of(resource),
+        "/recherche/?q=guide",
+        "/compte/login/",
+        "/en/",
+    ]
 
 
 @pytest.mark.parametrize("host", ["alpha.localhost", "beta.localhost"])  # default theme, dsfr theme
@@ -38,13 +45,21 @@ def test_pages_carry_a_strict_policy_their_html_keeps(client, portal_a, portal_b
         response = client.get(path, HTTP_HOST=host)
         assert response.status_code == 200, path
         policy = directives(response)
-        assert policy["default-src"] == "'self'" and policy["script-src"] == "'self'" and policy["object-src"] == "'none'"
-        assert policy["base-uri"] == "'self'" and policy["form-action"] == "'self'" and policy["frame-ancestors"] == "'none'"
+        assert (
+            policy["default-src"] == "'self'" and policy["script-src"] == "'self'" and policy["object-src"] == "'none'"
+        )
+        assert (
+            policy["base-uri"] == "'self'"
+            and policy["form-action"] == "'self'"
+            and policy["frame-ancestors"] == "'none'"
+        )
         assert response["X-Frame-Options"] == "DENY"  # the same rule, for older browsers
         assert "unsafe" not in response["Content-Security-Policy"]
 
         html = response.text
-        assert not INLINE_SCRIPT.search(html) and not EVENT_HANDLER.search(html) and not STYLE_ATTRIBUTE.search(html), path
+        assert not INLINE_SCRIPT.search(html) and not EVENT_HANDLER.search(html) and not STYLE_ATTRIBUTE.search(html), (
+            path
+        )
         [style_attributes] = STYLE_ELEMENT.findall(html)
         [nonce] = NONCE.findall(policy["style-src"])
         assert style_attributes == f' nonce="{nonce}"'
@@ -55,7 +70,9 @@ def test_pages_carry_a_strict_policy_their_html_keeps(client, portal_a, portal_b
 
 
 def test_each_response_has_its_own_nonce(client, portal_a):
-    first, second = (NONCE.search(client.get("/", HTTP_HOST="alpha.localhost")["Content-Security-Policy"]).group(1) for _ in range(2))
+    first, second = (
+        NONCE.search(client.get("/", HTTP_HOST="alpha.localhost")["Content-Security-Policy"]).group(1) for _ in range(2)
+    )
     assert first != second and len(first) >= 16
 
 
@@ -81,7 +98,13 @@ def test_embedded_videos_need_no_style_attribute(db):
     from wagtail.embeds.models import Embed
 
     url = "https://video.example.org/w/atelier-mobilites"
-    Embed.objects.create(url=url, hash=get_embed_hash(url), type="video", width=640, height=360,
-                         html=f'<iframe src="{url}" width="640" height="360" allowfullscreen></iframe>')
+    Embed.objects.create(
+        url=url,
+        hash=get_embed_hash(url),
+        type="video",
+        width=640,
+        height=360,
+        html=f'<iframe src="{url}" width="640" height="360" allowfullscreen></iframe>',
+    )
     html = embed_to_frontend_html(url)  # as video blocks and rich text render them
     assert '<div class="embed">' in html and f'<iframe src="{url}"' in html and not STYLE_ATTRIBUTE.search(html)

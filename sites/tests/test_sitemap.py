@@ -94,17 +94,32 @@ def communities(portal_a, portal_b):
     resource = ResourcePageFactory(parent=library_of(portal_a), title="Guide", slug="guide")
     start = timezone.now() + datetime.timedelta(days=7)
     pages = {}
-    for visibility, title in [(Visibility.PUBLIC, "Réseau vélo"), (Visibility.ON_REQUEST, "Cercle des ingénieurs"), (Visibility.SECRET, "Club des élus")]:
+    for visibility, title in [
+        (Visibility.PUBLIC, "Réseau vélo"),
+        (Visibility.ON_REQUEST, "Cercle des ingénieurs"),
+        (Visibility.SECRET, "Club des élus"),
+    ]:
         community = create_community(index, title, visibility)
         pages[visibility] = {
             "community": community,
-            "event": _publish(community, EventPage(title=f"Rencontre {title}", start=start, end=start + datetime.timedelta(hours=2))),
-            "questionnaire": _publish(community, QuestionnairePage(title=f"Questionnaire {title}", slug=f"questionnaire-{community.slug}")),
-            "issue": _publish(veille, VeillePage(title=f"Veille {title}", community=community, entries=[VeilleEntry(resource=resource)])),
+            "event": _publish(
+                community, EventPage(title=f"Rencontre {title}", start=start, end=start + datetime.timedelta(hours=2))
+            ),
+            "questionnaire": _publish(
+                community, QuestionnairePage(title=f"Questionnaire {title}", slug=f"questionnaire-{community.slug}")
+            ),
+            "issue": _publish(
+                veille,
+                VeillePage(title=f"Veille {title}", community=community, entries=[VeilleEntry(resource=resource)]),
+            ),
         }
-    pages["portal_issue"] = _publish(veille, VeillePage(title="Veille de mars", entries=[VeilleEntry(resource=resource)]))
+    pages["portal_issue"] = _publish(
+        veille, VeillePage(title="Veille de mars", entries=[VeilleEntry(resource=resource)])
+    )
     beta_veille = VeilleIndexPage.objects.child_of(portal_b.home).get()
-    pages["beta_issue"] = _publish(beta_veille, VeillePage(title="Veille de Bêta", entries=[VeilleEntry(resource=resource)]))
+    pages["beta_issue"] = _publish(
+        beta_veille, VeillePage(title="Veille de Bêta", entries=[VeilleEntry(resource=resource)])
+    )
     return pages
 
 
@@ -137,6 +152,8 @@ def test_a_community_made_public_enters_the_sitemap_with_its_content(client, com
     community.visibility = Visibility.PUBLIC
     community.save_revision().publish()
 
-    paths = {location.removeprefix("http://alpha.localhost") for location in sitemap_locations(client, "alpha.localhost")}
+    paths = {
+        location.removeprefix("http://alpha.localhost") for location in sitemap_locations(client, "alpha.localhost")
+    }
 
     assert {path_of(on_request["event"]), path_of(on_request["issue"])} <= paths

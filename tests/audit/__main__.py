@@ -19,7 +19,9 @@ LOW_CONTRAST_COLOUR = "#ffcc00"  # white text on it reaches 1.5:1
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m tests.audit", description=__doc__)
     parser.add_argument("--port", type=int, default=0, help="port to serve on (default: a free one)")
-    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (quicker, but then the audit fails)")
+    parser.add_argument(
+        "--no-lighthouse", action="store_true", help="skip Lighthouse (quicker, but then the audit fails)"
+    )
     options = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: run `bash scripts/install-browser.sh` (Debian's chromium).", file=sys.stderr)

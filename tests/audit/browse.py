@@ -211,7 +211,9 @@ def _skip_link(page, result):
     page.keyboard.press("Enter")
     landed = page.evaluate(FOCUSED)
     if not landed or not (landed["isMain"] or landed["inMain"]):
-        result.keyboard = f"following the skip link leaves the focus outside <main>, on {landed['html'] if landed else '<body>'}"
+        result.keyboard = (
+            f"following the skip link leaves the focus outside <main>, on {landed['html'] if landed else '<body>'}"
+        )
         return
     if not page.evaluate(MAIN_HAS_TABBABLE):
         return

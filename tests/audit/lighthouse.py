@@ -44,13 +44,18 @@ def audit(url, workdir):
 def _run(url, output):
     subprocess.run(
         [
-            str(LIGHTHOUSE), url,
-            "--output=json", f"--output-path={output}",
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            f"--output-path={output}",
             f"--only-categories={','.join(budgets.LIGHTHOUSE_MINIMUMS)}",
             f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}",
             "--quiet",
         ],
-        cwd=ROOT, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=TIMEOUT_S,
+        cwd=ROOT,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+        timeout=TIMEOUT_S,
     )
     return json.loads(output.read_text())
 

@@ -7,8 +7,8 @@ nor against the audit. When a feature lands, give its page type a finder here. A
 type may also act on its page before it is audited (``act``): the form with errors is the
 sign-up form sent empty."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import urlsplit
 
 THEMES = ("default", "dsfr")
@@ -36,9 +36,14 @@ class Target:
 
 
 def _first_page(model, site, **filters):
-    page = model.objects.live().public().descendant_of(site.root_page, inclusive=True).filter(
-        locale=site.root_page.locale, **filters
-    ).order_by("path").first()
+    page = (
+        model.objects.live()
+        .public()
+        .descendant_of(site.root_page, inclusive=True)
+        .filter(locale=site.root_page.locale, **filters)
+        .order_by("path")
+        .first()
+    )
     return page.get_url(current_site=site) if page else None
 
 
@@ -163,7 +168,9 @@ def _submit_empty_form(page):
     """Send the main form empty, past the browser's own checks, so that the server
     answers with its error messages."""
     with page.expect_navigation(wait_until="networkidle") as navigation:
-        page.evaluate("() => { const form = document.querySelector('main form'); form.noValidate = true; form.requestSubmit(); }")
+        page.evaluate(
+            "() => { const form = document.querySelector('main form'); form.noValidate = true; form.requestSubmit(); }"
+        )
     return navigation.value
 
 

@@ -5,9 +5,24 @@ import textwrap
 from . import budgets
 
 COLUMNS = [
-    ("page type", 18), ("theme", 7), ("axe", 4), ("lang", 5), ("skip", 4), ("focus", 5), ("labels", 6),
-    ("kbd", 4), ("img", 4), ("zip", 4), ("cache", 5), ("cold KB", 7), ("warm KB", 7), ("req", 4),
-    ("DOM", 5), ("EcoIndex", 8), ("LH p/a/bp/seo", 15), ("result", 6),
+    ("page type", 18),
+    ("theme", 7),
+    ("axe", 4),
+    ("lang", 5),
+    ("skip", 4),
+    ("focus", 5),
+    ("labels", 6),
+    ("kbd", 4),
+    ("img", 4),
+    ("zip", 4),
+    ("cache", 5),
+    ("cold KB", 7),
+    ("warm KB", 7),
+    ("req", 4),
+    ("DOM", 5),
+    ("EcoIndex", 8),
+    ("LH p/a/bp/seo", 15),
+    ("result", 6),
 ]
 _LIGHTHOUSE = budgets.LIGHTHOUSE_MINIMUMS
 LEGEND = textwrap.fill(

@@ -77,13 +77,22 @@ class Server:
         self.log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
             [
-                PYTHON, "-m", "gunicorn", "sites.wsgi:application",
-                "--bind", f"127.0.0.1:{self.port}",
-                "--workers", str(WORKERS),
-                "--access-logfile", "-",
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "sites.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(WORKERS),
+                "--access-logfile",
+                "-",
                 "--no-control-socket",
             ],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         try:
             self._wait_until_ready()

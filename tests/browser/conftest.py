@@ -137,7 +137,8 @@ def portals(live_server, django_db_serialized_rollback):
     port = urlsplit(live_server.url).port
     Locale.objects.get_or_create(language_code="en")
     domains = [
-        DomainFactory(slug=slug, name=name, colour=colour, sort_order=order) for order, (slug, name, colour) in enumerate(DOMAINS)
+        DomainFactory(slug=slug, name=name, colour=colour, sort_order=order)
+        for order, (slug, name, colour) in enumerate(DOMAINS)
     ]
     guide = ResourceTypeFactory(slug="guide", name="Guide")
 

@@ -30,7 +30,9 @@ def communities(portals):
     found = {}
     for portal in portals:
         home = Site.objects.get(hostname=portal.hostname).root_page
-        community = create_community(ensure_community_index(home), f"Réseau vélo {portal.theme}", Visibility.PUBLIC, summary="Entre pairs.")
+        community = create_community(
+            ensure_community_index(home), f"Réseau vélo {portal.theme}", Visibility.PUBLIC, summary="Entre pairs."
+        )
         found[portal.hostname] = community.full_url
     return found
 
@@ -84,7 +86,9 @@ def test_no_page_breaks_its_content_security_policy_in_either_theme(portals, com
         violations[f"{portal.theme} community"] = page.evaluate("window.__violations")
 
     assert all(found == [] for found in violations.values()), violations
-    assert not [text for text in console_errors if "Content Security Policy" in text or "Permissions-Policy" in text], console_errors
+    assert not [text for text in console_errors if "Content Security Policy" in text or "Permissions-Policy" in text], (
+        console_errors
+    )
 
     # The watch does see a violation: a style attribute added to the page is refused.
     page.evaluate("document.body.insertAdjacentHTML('beforeend', '<b style=\"color: red\">x</b>')")

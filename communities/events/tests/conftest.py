@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from communities.tests.conftest import _database, fresh_people, host, world  # noqa: F401  (fixtures)
 from communities.events.models import AgendaPage, EventPage
+from communities.tests.conftest import _database, fresh_people, host, world  # noqa: F401  (fixtures)
 
 HOUR = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)

@@ -15,7 +15,9 @@ class EventPageCreationTests(WagtailPageTests):
     def setUpTestData(cls):
         cls.portal = create_portal("alpha.localhost", "Portail Alpha")
         cls.agenda = AgendaPage.objects.child_of(cls.portal.home).get()
-        cls.community = create_community(ensure_community_index(cls.portal.home), "Réseau mobilité", Visibility.ON_REQUEST)
+        cls.community = create_community(
+            ensure_community_index(cls.portal.home), "Réseau mobilité", Visibility.ON_REQUEST
+        )
 
     def _data(self, slug, **fields):
         data = {
@@ -47,5 +49,7 @@ class EventPageCreationTests(WagtailPageTests):
         assert event.local_start.isoformat() == "2031-09-10T14:00:00" and event.capacity == 40
 
     def test_an_event_in_a_community(self):
-        self.assertCanCreate(self.community, EventPage, self._data("rencontre", kind="event", online_url="", place="Mairie, salle 2"))
+        self.assertCanCreate(
+            self.community, EventPage, self._data("rencontre", kind="event", online_url="", place="Mairie, salle 2")
+        )
         assert EventPage.objects.get(slug="rencontre").community.pk == self.community.pk

@@ -70,11 +70,13 @@ def test_the_list_shows_upcoming_events_then_past_ones_with_their_replay(client,
 
 
 def test_a_past_event_shows_its_replay_and_documents(client, world, host, agenda):
-    from wagtail.documents.models import Document
     from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
 
     now = timezone.now()
-    document = Document.objects.create(title="Support de présentation", file=ContentFile(b"%PDF-1.4", name="support.pdf"))
+    document = Document.objects.create(
+        title="Support de présentation", file=ContentFile(b"%PDF-1.4", name="support.pdf")
+    )
     event = publish_event(agenda, "Webinaire passé", start=now - 2 * DAY, replay_url="https://video.example.org/w/abc")
     event.documents.create(document=document)
     event.save_revision().publish()
@@ -113,7 +115,12 @@ def _count_queries(client, url, django_assert_max_num_queries, budget):
 
 def _add_events(parent, count, now):
     for n in range(count):
-        publish_event(parent, f"Événement {n}", start=now + (n - count // 2) * DAY + HOUR, replay_url="https://video.example.org/w/x")
+        publish_event(
+            parent,
+            f"Événement {n}",
+            start=now + (n - count // 2) * DAY + HOUR,
+            replay_url="https://video.example.org/w/x",
+        )
 
 
 def test_query_counts_do_not_grow_with_events(client, world, agenda, fresh_people, django_assert_max_num_queries):

@@ -46,9 +46,14 @@ def test_the_personal_address_is_an_opaque_random_key(client, world, host, fresh
 
     client.force_login(member)
     agenda = client.get(world.communities[S].url + "agenda/", HTTP_HOST=host).text
-    assert '<label for="personal-feed-url">' in agenda and f'id="personal-feed-url" class="personal-feed__url" type="text" value="{urls[0]}"' in agenda
+    assert (
+        '<label for="personal-feed-url">' in agenda
+        and f'id="personal-feed-url" class="personal-feed__url" type="text" value="{urls[0]}"' in agenda
+    )
     client.logout()
-    assert [e["summary"] for e in Calendar.from_ical(fetch(client, host, urls[0]).content).events] == [secret_event.title]
+    assert [e["summary"] for e in Calendar.from_ical(fetch(client, host, urls[0]).content).events] == [
+        secret_event.title
+    ]
 
 
 def test_resetting_the_address_stops_the_old_one(world, host, fresh_people, secret_event):
@@ -72,7 +77,9 @@ def test_resetting_the_address_stops_the_old_one(world, host, fresh_people, secr
     assert fetch(client, host, old_url).status_code == 404
     assert fetch(client, host, new_url).status_code == 200
     page = client.get(agenda_url, HTTP_HOST=host).text
-    assert "Votre adresse d'abonnement a changé" in page.replace("&#x27;", "'") and new_url in page and old_url not in page
+    assert (
+        "Votre adresse d'abonnement a changé" in page.replace("&#x27;", "'") and new_url in page and old_url not in page
+    )
 
 
 @pytest.mark.parametrize("role", ["anonymous", "visitor"])

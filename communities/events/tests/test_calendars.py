@@ -43,16 +43,26 @@ def test_an_event_exports_to_a_valid_ical_file(client, world, host, agenda):
     assert vevent["dtstamp"].dt.tzinfo is not None
     assert vevent["location"] == "https://visio.example.org/cotes"
     assert vevent["url"] == event.full_url
-    assert vevent["description"] == "Retours d'expérience.\n\nAvec trois intervenants.\n\nhttps://visio.example.org/cotes"
+    assert (
+        vevent["description"] == "Retours d'expérience.\n\nAvec trois intervenants.\n\nhttps://visio.example.org/cotes"
+    )
 
 
 def test_an_injection_attempt_stays_text_in_ical_and_html(client, world, host, agenda):
-    event = publish_event(agenda, INJECTION, slug="piege", place="Salle <b>1</b>\r\nEND:VCALENDAR", description="<p>ok</p><script>alert(1)</script>")
+    event = publish_event(
+        agenda,
+        INJECTION,
+        slug="piege",
+        place="Salle <b>1</b>\r\nEND:VCALENDAR",
+        description="<p>ok</p><script>alert(1)</script>",
+    )
     calendar = _parse(client.get(event.url + "ical/", HTTP_HOST=host))
     assert len(calendar.events) == 1
     assert calendar.events[0]["summary"] == INJECTION.replace("\r\n", "\n")  # line breaks stay inside the value
     assert calendar.events[0]["location"] == "Salle <b>1</b>\nEND:VCALENDAR"
-    assert b"\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Pi" not in client.get(event.url + "ical/", HTTP_HOST=host).content
+    assert (
+        b"\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Pi" not in client.get(event.url + "ical/", HTTP_HOST=host).content
+    )
     html = client.get(event.url, HTTP_HOST=host).text
     assert "<script>alert" not in html
     assert "Piège &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html

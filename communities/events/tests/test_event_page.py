@@ -40,7 +40,9 @@ def test_times_are_typed_in_the_event_time_zone(world, agenda):
     new_york = zoneinfo.ZoneInfo("America/New_York")
     assert event.start == datetime.datetime(2031, 6, 1, 10, 0, tzinfo=new_york)
     assert event.local_start == datetime.datetime(2031, 6, 1, 10, 0)
-    shown = EventPage.get_edit_handler().get_form_class()(instance=event, parent_page=agenda, for_user=world.people["superuser"])
+    shown = EventPage.get_edit_handler().get_form_class()(
+        instance=event, parent_page=agenda, for_user=world.people["superuser"]
+    )
     assert shown.initial["start"] == datetime.datetime(2031, 6, 1, 10, 0)
 
 
@@ -97,7 +99,10 @@ def test_search_documents_carry_the_community_audience(world, agenda):
     from communities.access import audience_key
     from search import documents
 
-    events = {visibility: publish_event(community, f"Rencontre {visibility}") for visibility, community in world.communities.items()}
+    events = {
+        visibility: publish_event(community, f"Rencontre {visibility}")
+        for visibility, community in world.communities.items()
+    }
     events["portal"] = publish_event(agenda, "Journée régionale")
     found = {key: SearchDocument.objects.get(key=documents.document_key(event)) for key, event in events.items()}
     assert found[Visibility.PUBLIC].audience == "" and found["portal"].audience == ""

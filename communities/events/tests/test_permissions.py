@@ -23,7 +23,10 @@ READ = {
 
 @pytest.fixture
 def events(world):
-    return {visibility: publish_event(community, f"Rencontre {visibility}") for visibility, community in world.communities.items()}
+    return {
+        visibility: publish_event(community, f"Rencontre {visibility}")
+        for visibility, community in world.communities.items()
+    }
 
 
 def _login(client, people, role):
@@ -87,13 +90,15 @@ def test_a_public_community_has_a_public_feed(client, world, host, events):
 
 
 @pytest.mark.parametrize("visibility", [R, S])
-def test_a_restricted_community_feed_is_personal_and_stops_with_membership(client, world, host, events, fresh_people, visibility):
+def test_a_restricted_community_feed_is_personal_and_stops_with_membership(
+    client, world, host, events, fresh_people, visibility
+):
     community = world.communities[visibility]
     member = fresh_people["member"]
     assert client.get(community.url + "agenda/ical/", HTTP_HOST=host).status_code == 404
     assert calendars.community_feed_url(community, fresh_people["visitor"]) is None
     assert calendars.community_feed_url(community, None) is None
-    assert f'type="text/calendar" title="Agenda de la communauté"' not in client.get(community.url, HTTP_HOST=host).text
+    assert 'type="text/calendar" title="Agenda de la communauté"' not in client.get(community.url, HTTP_HOST=host).text
 
     client.force_login(member)
     agenda_page = client.get(community.url + "agenda/", HTTP_HOST=host).text

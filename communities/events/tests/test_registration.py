@@ -4,9 +4,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from communities.models import Notification, Visibility
 from communities.events import registration
 from communities.events.models import Registration
+from communities.models import Notification, Visibility
 
 from .conftest import DAY, HOUR, publish_event
 
@@ -50,14 +50,22 @@ def test_registering_to_a_past_event_or_after_the_deadline_is_refused(client, wo
     late = publish_event(community, "Atelier clos", start=now + 3 * DAY, registration_deadline=now - HOUR)
     closed = publish_event(community, "Atelier fermé", start=now + 3 * DAY, registration_open=False)
     client.force_login(fresh_people["member"])
-    for event, message in ((past, "Cet événement est terminé."), (late, "date limite"), (closed, "ne sont pas ouvertes")):
+    for event, message in (
+        (past, "Cet événement est terminé."),
+        (late, "date limite"),
+        (closed, "ne sont pas ouvertes"),
+    ):
         response = client.post(_register_url(event), HTTP_HOST=host, follow=True)
         assert message in response.text
     assert not Registration.objects.filter(event__in=[past, late, closed]).exists()
 
 
-def test_cancelling_gives_the_seat_to_the_first_person_waiting(client, world, host, community, fresh_people, django_capture_on_commit_callbacks):
-    event = publish_event(community, "Webinaire ZFE", kind="webinar", online_url="https://visio.example.org/zfe", capacity=1)
+def test_cancelling_gives_the_seat_to_the_first_person_waiting(
+    client, world, host, community, fresh_people, django_capture_on_commit_callbacks
+):
+    event = publish_event(
+        community, "Webinaire ZFE", kind="webinar", online_url="https://visio.example.org/zfe", capacity=1
+    )
     member, expert, animateur = fresh_people["member"], fresh_people["expert"], fresh_people["animateur"]
     registration.register(event, member)
     registration.register(event, expert)
@@ -77,7 +85,9 @@ def test_cancelling_gives_the_seat_to_the_first_person_waiting(client, world, ho
     assert "Webinaire ZFE" in mail.outbox[0].subject and event.full_url in mail.outbox[0].body
 
 
-def test_leaving_the_waiting_list_promotes_nobody_and_registering_again_goes_to_the_back(world, community, fresh_people):
+def test_leaving_the_waiting_list_promotes_nobody_and_registering_again_goes_to_the_back(
+    world, community, fresh_people
+):
     event = publish_event(community, "Visite de chantier", capacity=1)
     member, expert, animateur = fresh_people["member"], fresh_people["expert"], fresh_people["animateur"]
     registration.register(event, member)
@@ -114,7 +124,9 @@ def test_registering_needs_a_post_from_a_logged_in_person(client, world, host, c
     assert not Registration.objects.filter(event=event).exists()
 
 
-def test_the_promotion_mail_links_to_the_portal_with_the_configured_scheme(world, agenda, fresh_people, settings, django_capture_on_commit_callbacks):
+def test_the_promotion_mail_links_to_the_portal_with_the_configured_scheme(
+    world, agenda, fresh_people, settings, django_capture_on_commit_callbacks
+):
     settings.PORTAL_URL_SCHEME = "https"
     event = publish_event(agenda, "Journée sécurisée", capacity=1)
     registration.register(event, fresh_people["visitor"])

@@ -88,14 +88,37 @@ def test_a_secret_communitys_document_is_refused_to_non_members(client, world, f
 
 
 def test_documents_outside_communities_are_served_as_before(client, world):
-    document = Document.objects.create(title="Guide public", file=text_file("guide.txt", b"Guide."), collection=world.portal.collection)
+    document = Document.objects.create(
+        title="Guide public", file=text_file("guide.txt", b"Guide."), collection=world.portal.collection
+    )
     assert content_of(client.get(document.url, HTTP_HOST=HOST)) == b"Guide."
 
 
 SHARE = {
-    Visibility.PUBLIC: {"anonymous": 302, "visitor": 403, "pending": 403, "member": 302, "animateur": 302, "editor": 403},
-    Visibility.ON_REQUEST: {"anonymous": 302, "visitor": 403, "pending": 403, "member": 302, "animateur": 302, "editor": 403},
-    Visibility.SECRET: {"anonymous": 404, "visitor": 404, "pending": 404, "member": 302, "animateur": 302, "editor": 403},
+    Visibility.PUBLIC: {
+        "anonymous": 302,
+        "visitor": 403,
+        "pending": 403,
+        "member": 302,
+        "animateur": 302,
+        "editor": 403,
+    },
+    Visibility.ON_REQUEST: {
+        "anonymous": 302,
+        "visitor": 403,
+        "pending": 403,
+        "member": 302,
+        "animateur": 302,
+        "editor": 403,
+    },
+    Visibility.SECRET: {
+        "anonymous": 404,
+        "visitor": 404,
+        "pending": 404,
+        "member": 302,
+        "animateur": 302,
+        "editor": 403,
+    },
 }
 
 
@@ -152,15 +175,21 @@ def test_a_missing_file_or_title_is_reported(client, world, fresh_people):
 
 
 def test_file_names_are_sanitised(world):
-    document = shelves.share(world.communities[Visibility.PUBLIC], world.people["member"], "Nom", text_file("../../etc/ Résumé <b>.txt"), [])
+    document = shelves.share(
+        world.communities[Visibility.PUBLIC], world.people["member"], "Nom", text_file("../../etc/ Résumé <b>.txt"), []
+    )
     assert "/" not in document.filename and ".." not in document.file.name
     assert document.filename.startswith("resume-b")
     assert document.filename.endswith(".txt")
     folder = document.file.name.split("/")[1]
     assert document.file.name == f"documents/{folder}/{document.filename}" and len(folder) >= 12
-    again = shelves.share(world.communities[Visibility.PUBLIC], world.people["member"], "Nom", text_file("../../etc/ Résumé <b>.txt"), [])
+    again = shelves.share(
+        world.communities[Visibility.PUBLIC], world.people["member"], "Nom", text_file("../../etc/ Résumé <b>.txt"), []
+    )
     assert again.filename == document.filename and again.file.name != document.file.name
-    long = shelves.share(world.communities[Visibility.PUBLIC], world.people["member"], "Long", text_file("x" * 300 + ".txt"), [])
+    long = shelves.share(
+        world.communities[Visibility.PUBLIC], world.people["member"], "Long", text_file("x" * 300 + ".txt"), []
+    )
     assert len(long.file.name) <= 100 and long.filename.endswith(".txt")
 
 
@@ -186,7 +215,9 @@ def test_a_new_version_keeps_the_previous_one(client, world, fresh_people):
     first_file = document.file.name
     client.force_login(fresh_people["member"])
     response = client.post(
-        url(community, "new_version", document_id=document.pk), {"file": text_file("compte-rendu.txt", b"Version corrigee.")}, HTTP_HOST=HOST
+        url(community, "new_version", document_id=document.pk),
+        {"file": text_file("compte-rendu.txt", b"Version corrigee.")},
+        HTTP_HOST=HOST,
     )
     assert response.status_code == 302
     document.refresh_from_db()
@@ -207,7 +238,9 @@ def test_who_uploads_a_new_version(client, world, fresh_people, role, allowed):
     document = share(world, role="member")
     community = world.communities[Visibility.PUBLIC]
     client.force_login(fresh_people[role])
-    response = client.post(url(community, "new_version", document_id=document.pk), {"file": text_file()}, HTTP_HOST=HOST)
+    response = client.post(
+        url(community, "new_version", document_id=document.pk), {"file": text_file()}, HTTP_HOST=HOST
+    )
     assert response.status_code == (302 if allowed else 403)
     assert document.versions.count() == (2 if allowed else 1)
 
@@ -216,7 +249,9 @@ def test_a_bad_new_version_is_refused(client, world, fresh_people):
     document = share(world)
     client.force_login(fresh_people["member"])
     community = world.communities[Visibility.PUBLIC]
-    response = client.post(url(community, "new_version", document_id=document.pk), {"file": text_file("virus.exe")}, HTTP_HOST=HOST)
+    response = client.post(
+        url(community, "new_version", document_id=document.pk), {"file": text_file("virus.exe")}, HTTP_HOST=HOST
+    )
     assert response.status_code == 400
     assert "Ce type de fichier" in response.content.decode()
     assert document.versions.count() == 1
@@ -275,7 +310,12 @@ def test_the_list_query_budget_does_not_grow(client, world, fresh_people, django
     with CaptureQueriesContext(connection) as small:
         assert client.get(url(community), HTTP_HOST=HOST).status_code == 200
     for number in range(2, 20):
-        share(world, title=f"Document {number}", tags=[f"tag-{number}", "commun"], role="expert" if number % 2 else "member")
+        share(
+            world,
+            title=f"Document {number}",
+            tags=[f"tag-{number}", "commun"],
+            role="expert" if number % 2 else "member",
+        )
     with django_assert_max_num_queries(len(small)):
         response = client.get(url(community), HTTP_HOST=HOST)
     assert "20 documents" in response.content.decode()

@@ -1,4 +1,12 @@
 from .polls import Poll, PollChoice, Vote, VoteChoice
 from .questionnaires import QuestionnaireField, QuestionnairePage, QuestionnaireSubmission
 
-__all__ = ["Poll", "PollChoice", "QuestionnaireField", "QuestionnairePage", "QuestionnaireSubmission", "Vote", "VoteChoice"]
+__all__ = [
+    "Poll",
+    "PollChoice",
+    "QuestionnaireField",
+    "QuestionnairePage",
+    "QuestionnaireSubmission",
+    "Vote",
+    "VoteChoice",
+]

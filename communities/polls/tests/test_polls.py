@@ -16,9 +16,18 @@ HOST = "alpha.localhost"
 VISIBILITIES = [Visibility.PUBLIC, Visibility.ON_REQUEST, Visibility.SECRET]
 
 
-def open_poll(world, visibility=Visibility.PUBLIC, kind=Poll.Kind.SINGLE, anonymous=True, choices=("Oui", "Non", "Peut-être"), question="Faut-il une rencontre en juin ?"):
+def open_poll(
+    world,
+    visibility=Visibility.PUBLIC,
+    kind=Poll.Kind.SINGLE,
+    anonymous=True,
+    choices=("Oui", "Non", "Peut-être"),
+    question="Faut-il une rencontre en juin ?",
+):
     closes_at = timezone.now() + datetime.timedelta(days=7)
-    return voting.open_poll(world.communities[visibility], world.people["animateur"], question, kind, anonymous, closes_at, list(choices))
+    return voting.open_poll(
+        world.communities[visibility], world.people["animateur"], question, kind, anonymous, closes_at, list(choices)
+    )
 
 
 def poll_url(poll, name="detail"):
@@ -59,9 +68,30 @@ def test_who_sees_polls(client, world, fresh_people, visibility, role):
 
 # Who votes: members (and experts, animateurs); nobody else.
 VOTE = {
-    Visibility.PUBLIC: {"anonymous": 302, "visitor": 403, "pending": 403, "member": 302, "expert": 302, "animateur": 302},
-    Visibility.ON_REQUEST: {"anonymous": 302, "visitor": 403, "pending": 403, "member": 302, "expert": 302, "animateur": 302},
-    Visibility.SECRET: {"anonymous": 404, "visitor": 404, "pending": 404, "member": 302, "expert": 302, "animateur": 302},
+    Visibility.PUBLIC: {
+        "anonymous": 302,
+        "visitor": 403,
+        "pending": 403,
+        "member": 302,
+        "expert": 302,
+        "animateur": 302,
+    },
+    Visibility.ON_REQUEST: {
+        "anonymous": 302,
+        "visitor": 403,
+        "pending": 403,
+        "member": 302,
+        "expert": 302,
+        "animateur": 302,
+    },
+    Visibility.SECRET: {
+        "anonymous": 404,
+        "visitor": 404,
+        "pending": 404,
+        "member": 302,
+        "expert": 302,
+        "animateur": 302,
+    },
 }
 
 
@@ -79,12 +109,20 @@ def test_who_votes(client, world, fresh_people, visibility, role):
         assert "/compte/" in response["Location"] or "login" in response["Location"]
 
 
-@pytest.mark.parametrize("role,allowed", [("member", False), ("expert", False), ("animateur", True), ("visitor", False)])
+@pytest.mark.parametrize(
+    "role,allowed", [("member", False), ("expert", False), ("animateur", True), ("visitor", False)]
+)
 def test_only_animateurs_open_polls(client, world, fresh_people, role, allowed):
     community = world.communities[Visibility.PUBLIC]
     login(client, fresh_people, role)
     closes = (timezone.localtime() + datetime.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
-    data = {"question": "Quel format ?", "choices": "Visio\nPrésentiel", "kind": "single", "anonymous": "on", "closes_at": closes}
+    data = {
+        "question": "Quel format ?",
+        "choices": "Visio\nPrésentiel",
+        "kind": "single",
+        "anonymous": "on",
+        "closes_at": closes,
+    }
     response = client.post(tools.url(community, "sondages", "create"), data, HTTP_HOST=HOST)
     poll = Poll.objects.filter(community=community, question="Quel format ?").first()
     if allowed:
@@ -280,7 +318,11 @@ def test_members_are_notified_of_a_new_poll(world):
     from communities.models import Notification
 
     poll = open_poll(world, Visibility.ON_REQUEST)
-    notified = set(Notification.objects.filter(kind=Notification.Kind.POLL, community=poll.community).values_list("user__username", flat=True))
+    notified = set(
+        Notification.objects.filter(kind=Notification.Kind.POLL, community=poll.community).values_list(
+            "user__username", flat=True
+        )
+    )
     assert notified == {"member", "expert"}  # active members but the animateur who opened it; not the pending one
 
 

@@ -12,7 +12,9 @@ VISIBILITIES = [Visibility.PUBLIC, Visibility.ON_REQUEST, Visibility.SECRET]
 
 
 def make_questionnaire(community, title="Vos besoins de formation", owner=None):
-    page = QuestionnairePage(title=title, slug="questionnaire-" + str(Page.objects.count()), intro="<p>Deux minutes.</p>", owner=owner)
+    page = QuestionnairePage(
+        title=title, slug="questionnaire-" + str(Page.objects.count()), intro="<p>Deux minutes.</p>", owner=owner
+    )
     page.form_fields = [
         QuestionnaireField(label="Votre besoin principal", field_type="singleline", required=True),
         QuestionnaireField(label="Format préféré", field_type="radio", choices="Visio\nPrésentiel", required=True),
@@ -33,8 +35,20 @@ def login(client, people, role):
 # GET: members get the form; other readers get an explanation; anonymous are sent
 # to log in; a secret community's questionnaire does not exist for outsiders.
 GET = {
-    Visibility.PUBLIC: {"anonymous": 302, "visitor": "explained", "pending": "explained", "member": "form", "animateur": "form"},
-    Visibility.ON_REQUEST: {"anonymous": 302, "visitor": "explained", "pending": "explained", "member": "form", "animateur": "form"},
+    Visibility.PUBLIC: {
+        "anonymous": 302,
+        "visitor": "explained",
+        "pending": "explained",
+        "member": "form",
+        "animateur": "form",
+    },
+    Visibility.ON_REQUEST: {
+        "anonymous": 302,
+        "visitor": "explained",
+        "pending": "explained",
+        "member": "form",
+        "animateur": "form",
+    },
     Visibility.SECRET: {"anonymous": 404, "visitor": 404, "pending": 404, "member": "form", "animateur": "form"},
 }
 
@@ -93,7 +107,9 @@ def test_publishing_records_an_activity_line_once(world):
     community = world.communities[Visibility.ON_REQUEST]
     page = make_questionnaire(community, owner=world.people["animateur"])
     lines = ActivityItem.objects.filter(community=community, verb=ActivityItem.Verb.QUESTIONNAIRE)
-    assert [(line.subject_title, line.actor_id, line.hidden) for line in lines] == [(page.title, world.people["animateur"].pk, False)]
+    assert [(line.subject_title, line.actor_id, line.hidden) for line in lines] == [
+        (page.title, world.people["animateur"].pk, False)
+    ]
     page.unpublish()
     assert lines.get().hidden is True
     page.save_revision().publish()
@@ -114,7 +130,7 @@ def test_the_community_routes_still_win_over_child_pages(client, world, fresh_pe
 
 
 def test_questionnaire_text_is_escaped(client, world, fresh_people):
-    page = make_questionnaire(world.communities[Visibility.PUBLIC], title='Enquête <script>alert(1)</script>')
+    page = make_questionnaire(world.communities[Visibility.PUBLIC], title="Enquête <script>alert(1)</script>")
     client.force_login(fresh_people["member"])
     html = client.get(page.url, HTTP_HOST=HOST).content.decode()
     assert "<script>alert(1)" not in html
@@ -142,7 +158,11 @@ def test_the_portal_editors_export_the_answers_as_csv(client, answered, fresh_pe
     response = client.get(f"/admin/forms/submissions/{answered.pk}/?export=csv")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = b"".join(response.streaming_content if response.streaming else [response.content]).decode("utf-8-sig").splitlines()
+    rows = (
+        b"".join(response.streaming_content if response.streaming else [response.content])
+        .decode("utf-8-sig")
+        .splitlines()
+    )
     assert rows[0].startswith("Membre,")
     assert "Votre besoin principal" in rows[0]
     body = "\n".join(rows[1:])
@@ -175,7 +195,18 @@ def test_an_editor_creates_a_questionnaire_in_the_admin(client, world, fresh_peo
             "slug": "enquete-satisfaction",
             "intro": rich_text("<p>Merci de répondre.</p>"),
             "thank_you_text": rich_text("<p>Merci.</p>"),
-            "form_fields": inline_formset([{"label": "Votre avis", "field_type": "multiline", "required": "on", "choices": "", "default_value": "", "help_text": ""}]),
+            "form_fields": inline_formset(
+                [
+                    {
+                        "label": "Votre avis",
+                        "field_type": "multiline",
+                        "required": "on",
+                        "choices": "",
+                        "default_value": "",
+                        "help_text": "",
+                    }
+                ]
+            ),
             "action-publish": "publish",
         }
     )
@@ -183,7 +214,9 @@ def test_an_editor_creates_a_questionnaire_in_the_admin(client, world, fresh_peo
     assert response.status_code == 302, response.content.decode()[:2000]
     page = QuestionnairePage.objects.child_of(community).get(slug="enquete-satisfaction")
     assert page.live and [field.clean_name for field in page.form_fields.all()] == ["votre_avis"]
-    assert ActivityItem.objects.filter(verb=ActivityItem.Verb.QUESTIONNAIRE, subject_id=page.pk, actor=fresh_people["editor"]).exists()
+    assert ActivityItem.objects.filter(
+        verb=ActivityItem.Verb.QUESTIONNAIRE, subject_id=page.pk, actor=fresh_people["editor"]
+    ).exists()
 
 
 def test_questionnaire_query_budget_does_not_grow(client, world, fresh_people, django_assert_max_num_queries):

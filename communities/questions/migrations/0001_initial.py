@@ -7,96 +7,220 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('communities', '0002_activity_subjects'),
-        ('resources', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("communities", "0002_activity_subjects"),
+        ("resources", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(help_text='HTML nettoyé à la saisie.', verbose_name='réponse')),
-                ('is_expert', models.BooleanField(default=False, help_text="L'auteur était expert de la communauté quand il a répondu.", verbose_name="réponse d'expert")),
-                ('votes', models.PositiveIntegerField(default=0, editable=False, verbose_name='votes')),
-                ('hidden', models.BooleanField(default=False, verbose_name='masquée')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='publiée le')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
-                ('hidden_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("body", models.TextField(help_text="HTML nettoyé à la saisie.", verbose_name="réponse")),
+                (
+                    "is_expert",
+                    models.BooleanField(
+                        default=False,
+                        help_text="L'auteur était expert de la communauté quand il a répondu.",
+                        verbose_name="réponse d'expert",
+                    ),
+                ),
+                ("votes", models.PositiveIntegerField(default=0, editable=False, verbose_name="votes")),
+                ("hidden", models.BooleanField(default=False, verbose_name="masquée")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="publiée le")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur",
+                    ),
+                ),
+                (
+                    "hidden_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'réponse',
-                'ordering': ['-votes', 'created_at', 'pk'],
+                "verbose_name": "réponse",
+                "ordering": ["-votes", "created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='question')),
-                ('body', models.TextField(blank=True, help_text='HTML nettoyé à la saisie.', verbose_name='précisions')),
-                ('status', models.CharField(choices=[('open', 'Ouverte'), ('answered', 'Résolue'), ('closed', 'Fermée')], db_index=True, default='open', max_length=10, verbose_name='statut')),
-                ('hidden', models.BooleanField(default=False, verbose_name='masquée')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='posée le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifiée le')),
-                ('accepted_answer', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='questions.answer', verbose_name='réponse acceptée')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='communities.communitypage', verbose_name='communauté')),
-                ('domains', models.ManyToManyField(blank=True, related_name='+', to='resources.domain', verbose_name='domaines')),
-                ('hidden_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('territory', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='resources.territory', verbose_name='territoire')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="question")),
+                (
+                    "body",
+                    models.TextField(blank=True, help_text="HTML nettoyé à la saisie.", verbose_name="précisions"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Ouverte"), ("answered", "Résolue"), ("closed", "Fermée")],
+                        db_index=True,
+                        default="open",
+                        max_length=10,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("hidden", models.BooleanField(default=False, verbose_name="masquée")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="posée le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifiée le")),
+                (
+                    "accepted_answer",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="questions.answer",
+                        verbose_name="réponse acceptée",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur",
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="communities.communitypage",
+                        verbose_name="communauté",
+                    ),
+                ),
+                (
+                    "domains",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="resources.domain", verbose_name="domaines"
+                    ),
+                ),
+                (
+                    "hidden_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "territory",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="resources.territory",
+                        verbose_name="territoire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "question",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='answer',
-            name='question',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='questions.question', verbose_name='question'),
+            model_name="answer",
+            name="question",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="answers",
+                to="questions.question",
+                verbose_name="question",
+            ),
         ),
         migrations.CreateModel(
-            name='TaggedQuestion',
+            name="TaggedQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='questions.question')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="questions.question",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='question',
-            name='tags',
-            field=taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='questions.TaggedQuestion', to='taggit.Tag', verbose_name='mots-clés'),
+            model_name="question",
+            name="tags",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="questions.TaggedQuestion",
+                to="taggit.Tag",
+                verbose_name="mots-clés",
+            ),
         ),
         migrations.CreateModel(
-            name='AnswerVote',
+            name="AnswerVote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('answer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='vote_set', to='questions.answer')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "answer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="vote_set", to="questions.answer"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vote',
-                'constraints': [models.UniqueConstraint(fields=('answer', 'user'), name='unique_answer_vote')],
+                "verbose_name": "vote",
+                "constraints": [models.UniqueConstraint(fields=("answer", "user"), name="unique_answer_vote")],
             },
         ),
         migrations.AddIndex(
-            model_name='answer',
-            index=models.Index(fields=['question', 'hidden', '-votes'], name='questions_a_questio_cbb9b1_idx'),
+            model_name="answer",
+            index=models.Index(fields=["question", "hidden", "-votes"], name="questions_a_questio_cbb9b1_idx"),
         ),
         migrations.AddIndex(
-            model_name='question',
-            index=models.Index(fields=['community', 'hidden', 'status', '-created_at'], name='questions_q_communi_91ec33_idx'),
+            model_name="question",
+            index=models.Index(
+                fields=["community", "hidden", "status", "-created_at"], name="questions_q_communi_91ec33_idx"
+            ),
         ),
     ]

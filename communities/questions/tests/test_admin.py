@@ -10,7 +10,9 @@ ADMIN_URL = "/admin/communautes/questions/"
 
 def test_editors_see_and_edit_the_questions_of_their_portal_only(client, world, fresh_people, ask):
     other = create_portal("beta.localhost", "Portail Bêta")
-    foreign_community = create_community(ensure_community_index(other.home), "Communauté venue de loin", Visibility.PUBLIC)
+    foreign_community = create_community(
+        ensure_community_index(other.home), "Communauté venue de loin", Visibility.PUBLIC
+    )
     ours = ask(world.communities[Visibility.SECRET], title="Question de notre portail")
     foreign = answering.ask(foreign_community, fresh_people["member"], "Question venue de loin", "<p>Texte</p>")
 

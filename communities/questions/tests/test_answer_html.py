@@ -56,7 +56,8 @@ def test_actions_each_name_their_answer_for_screen_readers():
         html = answer_list([answer(votable=True, acceptable=True)], manage=True)
 
     assert (
-        '<button type="submit" formaction="/communautes/c/questions/1/reponses/7/voter/" class="button button--secondary">'
+        '<button type="submit" formaction="/communautes/c/questions/1/reponses/7/voter/" class="button '
+        'button--secondary">'
         'Voter<span class="visually-hidden"> pour la réponse 3</span></button>'
     ) in html
     assert 'formaction="/communautes/c/questions/1/reponses/7/accepter/"' in html

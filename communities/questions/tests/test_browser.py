@@ -32,7 +32,9 @@ def portals(live_server, django_db_serialized_rollback):
 
     port = urlsplit(live_server.url).port
     portal = create_portal(HOST, "Portail Alpha", port=port)
-    community = create_community(ensure_community_index(portal.home), "Réseau vélo", Visibility.PUBLIC, summary="Entre pairs.")
+    community = create_community(
+        ensure_community_index(portal.home), "Réseau vélo", Visibility.PUBLIC, summary="Entre pairs."
+    )
     people = {}
     for username, name, role in [
         ("animatrice", "Anne Animatrice", Membership.Role.ANIMATEUR),
@@ -46,7 +48,11 @@ def portals(live_server, django_db_serialized_rollback):
     earlier = answering.ask(community, people["animatrice"], EXISTING, "<p>Pour relier deux quartiers.</p>")
     answering.answer(earlier, people["expert"], "<p>Une structure métallique légère.</p>")
     base = f"http://{HOST}:{port}"
-    return {"base": base, "questions": base + community.url_path.removeprefix(portal.home.url_path[:-1]) + "questions/", "password": PASSWORD}
+    return {
+        "base": base,
+        "questions": base + community.url_path.removeprefix(portal.home.url_path[:-1]) + "questions/",
+        "password": PASSWORD,
+    }
 
 
 def test_question_journey(portals, page):  # noqa: F811

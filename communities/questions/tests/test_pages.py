@@ -31,7 +31,9 @@ def test_list_filters_by_status_and_paginates(client, community, fresh_people, h
     for number in range(22):
         ask(community, title=f"Question ouverte n° {number}", author=fresh_people["animateur"])
     answered = ask(community, title="La question résolue")
-    answering.accept(answered, answering.answer(answered, fresh_people["expert"], "<p>Voici.</p>"), fresh_people["member"])
+    answering.accept(
+        answered, answering.answer(answered, fresh_people["expert"], "<p>Voici.</p>"), fresh_people["member"]
+    )
     url = community.url + "questions/"
 
     first = client.get(url, HTTP_HOST=host)
@@ -72,7 +74,9 @@ def test_animateurs_hide_answers_and_questions(client, community, fresh_people, 
     answer = answering.answer(question, fresh_people["expert"], "<p>Une réponse hors sujet.</p>")
     answering.accept(question, answer, fresh_people["member"])
     client.force_login(fresh_people["animateur"])
-    response = client.post(community.url + f"questions/reponses/{answer.pk}/moderer/", {"action": "hide"}, HTTP_HOST=host)
+    response = client.post(
+        community.url + f"questions/reponses/{answer.pk}/moderer/", {"action": "hide"}, HTTP_HOST=host
+    )
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.accepted_answer_id is None and question.status == Question.Status.OPEN
@@ -108,7 +112,9 @@ def add_answers(question, community, count, voter):
 
 
 @pytest.mark.parametrize("role", ["anonymous", "member", "animateur"])
-def test_question_page_budget_does_not_grow_with_answers(client, community, fresh_people, host, ask, role, django_assert_max_num_queries):
+def test_question_page_budget_does_not_grow_with_answers(
+    client, community, fresh_people, host, ask, role, django_assert_max_num_queries
+):
     question = ask(community, domains=list(community.domains.all()), tags=["vélo", "budget"])
     if fresh_people[role] is not None:
         client.force_login(fresh_people[role])

@@ -53,7 +53,9 @@ def test_list_and_read(client, world, fresh_people, host, ask, visibility, role)
 def test_ask_answer_and_vote(client, world, fresh_people, host, ask, visibility, role):
     community = world.communities[visibility]
     question = ask(community, author=fresh_people["animateur"])
-    answer = answering.answer(question, fresh_people["expert"] if role != "expert" else fresh_people["member"], "<p>Voyez le fonds vélo.</p>")
+    answer = answering.answer(
+        question, fresh_people["expert"] if role != "expert" else fresh_people["member"], "<p>Voyez le fonds vélo.</p>"
+    )
     log_in(client, fresh_people, role)
     base = question.url().rsplit("/", 2)[0] + "/"
 
@@ -80,7 +82,15 @@ def test_ask_answer_and_vote(client, world, fresh_people, host, ask, visibility,
 @pytest.mark.parametrize("visibility", [P, R, S])
 @pytest.mark.parametrize(
     "role, allowed",
-    [("author", True), ("animateur", True), ("editor", True), ("superuser", True), ("expert", False), ("visitor", False), ("anonymous", False)],
+    [
+        ("author", True),
+        ("animateur", True),
+        ("editor", True),
+        ("superuser", True),
+        ("expert", False),
+        ("visitor", False),
+        ("anonymous", False),
+    ],
 )
 def test_accept_close_and_reopen(client, world, fresh_people, host, ask, visibility, role, allowed):
     community = world.communities[visibility]
@@ -102,7 +112,9 @@ def test_accept_close_and_reopen(client, world, fresh_people, host, ask, visibil
         question.refresh_from_db()
         assert question.status == Question.Status.ANSWERED
     else:
-        assert accepted.status_code == closed.status_code == (403 if role == "expert" else denied_status(role, visibility))
+        assert (
+            accepted.status_code == closed.status_code == (403 if role == "expert" else denied_status(role, visibility))
+        )
         if accepted.status_code == 302:
             assert "/compte/login/" in accepted["Location"]
         assert question.accepted_answer_id is None and question.status == Question.Status.OPEN

@@ -80,8 +80,17 @@ def test_answers_and_acceptance_notify_and_feed(world, fresh_people, community, 
 
     lines = ActivityItem.objects.filter(community=community).order_by("pk")
     verbs = [line.verb for line in lines if line.subject_id]
-    assert verbs == [ActivityItem.Verb.QUESTION, ActivityItem.Verb.ANSWER, ActivityItem.Verb.ANSWER, ActivityItem.Verb.ACCEPTED]
-    assert all(line.subject_url.startswith("http") and line.subject_title == "Quel plan vélo ?" for line in lines if line.subject_id)
+    assert verbs == [
+        ActivityItem.Verb.QUESTION,
+        ActivityItem.Verb.ANSWER,
+        ActivityItem.Verb.ANSWER,
+        ActivityItem.Verb.ACCEPTED,
+    ]
+    assert all(
+        line.subject_url.startswith("http") and line.subject_title == "Quel plan vélo ?"
+        for line in lines
+        if line.subject_id
+    )
 
 
 def test_answering_ones_own_question_notifies_nobody(world, fresh_people, community, ask):
@@ -90,7 +99,9 @@ def test_answering_ones_own_question_notifies_nobody(world, fresh_people, commun
     assert not Notification.objects.filter(kind=Notification.Kind.ANSWER).exists()
 
 
-def test_questions_appear_in_the_community_feed_and_hide_with_moderation(client, world, fresh_people, host, community, ask):
+def test_questions_appear_in_the_community_feed_and_hide_with_moderation(
+    client, world, fresh_people, host, community, ask
+):
     question = ask(community, title="Une question à modérer")
     client.force_login(fresh_people["member"])
     assert "Une question à modérer" in client.get(community.url, HTTP_HOST=host).text

@@ -25,8 +25,16 @@ def ask_url(community):
         ({"title": "x" * (TITLE_MAX + 1), "body": "Des précisions."}, "title", f"au plus {TITLE_MAX} caractères"),
         ({"title": "Une question", "body": ""}, "body", "Champ requis."),
         ({"title": "Une question", "body": "x" * (BODY_MAX + 1)}, "body", f"au plus {BODY_MAX} caractères"),
-        ({"title": "Une question", "body": "<script>alert(1)</script>"}, "body", "Le texte est vide une fois le code non autorisé retiré."),
-        ({"title": "Une question", "body": "Texte", "tags": ", ".join(f"mot{n}" for n in range(11))}, "tags", "10 mots-clés au plus."),
+        (
+            {"title": "Une question", "body": "<script>alert(1)</script>"},
+            "body",
+            "Le texte est vide une fois le code non autorisé retiré.",
+        ),
+        (
+            {"title": "Une question", "body": "Texte", "tags": ", ".join(f"mot{n}" for n in range(11))},
+            "tags",
+            "10 mots-clés au plus.",
+        ),
         ({"title": "Bip\x07", "body": "Texte"}, "title", "caractères de contrôle"),
     ],
 )
@@ -99,12 +107,17 @@ def test_votes_and_forms_refuse_get(client, community, fresh_people, host, ask):
 
 
 INJECTED_TITLE = '<script>alert("titre")</script> Vélo <img src=x onerror=alert(1)>'
-INJECTED_BODY = '<p onclick="alert(2)">Voir <a href="javascript:alert(3)">ce lien</a></p><img src=x onerror=alert(4)><script>alert(5)</script>'
+INJECTED_BODY = (
+    '<p onclick="alert(2)">Voir <a href="javascript:alert(3)">ce lien</a></p>'
+    "<img src=x onerror=alert(4)><script>alert(5)</script>"
+)
 
 
 def test_injection_attempts_are_stored_and_shown_harmlessly(client, community, fresh_people, host):
     client.force_login(fresh_people["member"])
-    response = client.post(ask_url(community), {"title": INJECTED_TITLE, "body": INJECTED_BODY, "tags": "<b>gras</b>"}, HTTP_HOST=host)
+    response = client.post(
+        ask_url(community), {"title": INJECTED_TITLE, "body": INJECTED_BODY, "tags": "<b>gras</b>"}, HTTP_HOST=host
+    )
     assert response.status_code == 302
     question = Question.objects.get(community=community)
     for dangerous in ("javascript:", "onerror", "onclick", "<script", "<img"):

@@ -28,7 +28,9 @@ def test_an_answered_public_question_is_found_anonymously_with_its_answer(client
 
     assert found(client, host, "double-sens cyclable") == [question.title]
     assert found(client, host, "signalétique dédiée") == [question.title]  # the accepted answer is in the document
-    response = client.get("/api/v1/search/", {"q": "cyclable", "kind": "question"}, HTTP_HOST=host).json()  # refreshed above
+    response = client.get(
+        "/api/v1/search/", {"q": "cyclable", "kind": "question"}, HTTP_HOST=host
+    ).json()  # refreshed above
     assert response["results"][0]["kind"] == "question"
     assert {"value": "question", "label": "Question", "count": 1} in response["facets"]["kind"]
     page = client.get("/recherche/", {"q": "cyclable"}, HTTP_HOST=host)
@@ -111,4 +113,7 @@ def test_similar_questions_are_for_members_only(client, world, fresh_people, hos
     assert similar(client, world.communities[P], host, "piste") == (403, [])
     client.force_login(fresh_people["visitor"])
     assert similar(client, world.communities[P], host, "piste") == (403, [])
-    assert client.get(world.communities[S].url + "questions/similaires/", {"q": "piste"}, HTTP_HOST=host).status_code == 404
+    assert (
+        client.get(world.communities[S].url + "questions/similaires/", {"q": "piste"}, HTTP_HOST=host).status_code
+        == 404
+    )

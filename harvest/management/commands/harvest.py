@@ -1,6 +1,7 @@
 """manage.py harvest add|run|list|items"""
 
 import json
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -40,7 +41,11 @@ class Command(BaseCommand):
         getattr(self, f"handle_{action}")(**options)
 
     def handle_add(self, name, backend, url, portal, domain, config, **_options):
-        site = Site.objects.filter(hostname=portal).first() if portal else Site.objects.filter(is_default_site=True).first()
+        site = (
+            Site.objects.filter(hostname=portal).first()
+            if portal
+            else Site.objects.filter(is_default_site=True).first()
+        )
         if site is None:
             raise CommandError(_("Portail introuvable : %(portal)s.") % {"portal": portal or _("(par défaut)")})
         domains = list(Domain.objects.filter(slug__in=domain, locale__language_code="fr"))
@@ -66,16 +71,24 @@ class Command(BaseCommand):
                 raise CommandError(_("Source %(id)s introuvable.") % {"id": source_id})
         else:
             raise CommandError(_("Indiquez SOURCE_ID ou --all."))
-        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        columns = (
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
         summaries = []
         with Progress(*columns, transient=True) as progress:
             for source in sources:
                 task = progress.add_task(source.name, total=None)
                 with source_lock(source.pk) as acquired:
                     if not acquired:
-                        summaries.append(_("%(id)s %(name)s: déjà en cours, ignorée") % {"id": source.pk, "name": source.name})
+                        summaries.append(
+                            _("%(id)s %(name)s: déjà en cours, ignorée") % {"id": source.pk, "name": source.name}
+                        )
                         continue
-                    run = harvest(source, trigger=HarvestRun.Trigger.MANUAL, progress=lambda: progress.advance(task))
+                    run = harvest(source, trigger=HarvestRun.Trigger.MANUAL, progress=partial(progress.advance, task))
                 summaries.append(self._summary(source, run))
         for line in summaries:
             self.stdout.write(line)
@@ -90,7 +103,9 @@ class Command(BaseCommand):
     def handle_list(self, **_options):
         for source in HarvestSource.objects.select_related("site").order_by("pk"):
             state = "active" if source.active else "inactive"
-            self.stdout.write(f"{source.pk}\t{source.backend}\t{state}\t{source.site.hostname}\t{source.name}\t{source.url}")
+            self.stdout.write(
+                f"{source.pk}\t{source.backend}\t{state}\t{source.site.hostname}\t{source.name}\t{source.url}"
+            )
 
     def handle_items(self, source, format, **_options):
         items = HarvestedItem.objects.filter(source_id=source).select_related("source__site").order_by("pk")

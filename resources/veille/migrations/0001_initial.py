@@ -8,141 +8,341 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('communities', '0002_activity_subjects'),
-        ('harvest', '0002_source_document_hash'),
-        ('resources', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("communities", "0002_activity_subjects"),
+        ("harvest", "0002_source_document_hash"),
+        ("resources", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Dispatch',
+            name="Dispatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='programmé le')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='terminé le')),
-                ('recipients', models.PositiveIntegerField(default=0, verbose_name='destinataires')),
-                ('sent_count', models.PositiveIntegerField(default=0, verbose_name='envoyés')),
-                ('failed_count', models.PositiveIntegerField(default=0, verbose_name='échecs')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="programmé le")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="terminé le")),
+                ("recipients", models.PositiveIntegerField(default=0, verbose_name="destinataires")),
+                ("sent_count", models.PositiveIntegerField(default=0, verbose_name="envoyés")),
+                ("failed_count", models.PositiveIntegerField(default=0, verbose_name="échecs")),
             ],
             options={
-                'verbose_name': 'envoi de la veille',
-                'verbose_name_plural': 'envois de la veille',
+                "verbose_name": "envoi de la veille",
+                "verbose_name_plural": "envois de la veille",
             },
         ),
         migrations.CreateModel(
-            name='Subscriber',
+            name="Subscriber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='adresse e-mail')),
-                ('status', models.CharField(choices=[('pending', 'en attente de confirmation'), ('confirmed', 'abonné'), ('unsubscribed', 'désabonné'), ('bounced', 'adresse en échec')], db_index=True, default='pending', max_length=12, verbose_name='statut')),
-                ('language', models.CharField(default='fr', max_length=12, verbose_name='langue')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='inscrit le')),
-                ('confirmation_sent_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmation demandée le')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmé le')),
-                ('unsubscribed_at', models.DateTimeField(blank=True, null=True, verbose_name='désabonné le')),
-                ('bounce_count', models.PositiveIntegerField(default=0, verbose_name="échecs d'envoi")),
-                ('last_error', models.CharField(blank=True, max_length=500, verbose_name='dernière erreur')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='portail')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(max_length=254, verbose_name="adresse e-mail")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "en attente de confirmation"),
+                            ("confirmed", "abonné"),
+                            ("unsubscribed", "désabonné"),
+                            ("bounced", "adresse en échec"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=12,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("language", models.CharField(default="fr", max_length=12, verbose_name="langue")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="inscrit le")),
+                (
+                    "confirmation_sent_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="confirmation demandée le"),
+                ),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True, verbose_name="confirmé le")),
+                ("unsubscribed_at", models.DateTimeField(blank=True, null=True, verbose_name="désabonné le")),
+                ("bounce_count", models.PositiveIntegerField(default=0, verbose_name="échecs d'envoi")),
+                ("last_error", models.CharField(blank=True, max_length=500, verbose_name="dernière erreur")),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="portail",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'abonné à la veille',
-                'verbose_name_plural': 'abonnés à la veille',
-                'ordering': ['email'],
+                "verbose_name": "abonné à la veille",
+                "verbose_name_plural": "abonnés à la veille",
+                "ordering": ["email"],
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent', models.BooleanField(default=False, verbose_name='envoyé')),
-                ('error', models.CharField(blank=True, max_length=500, verbose_name='erreur')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('dispatch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='veille.dispatch')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='veille.subscriber')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sent", models.BooleanField(default=False, verbose_name="envoyé")),
+                ("error", models.CharField(blank=True, max_length=500, verbose_name="erreur")),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "dispatch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="deliveries", to="veille.dispatch"
+                    ),
+                ),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="deliveries", to="veille.subscriber"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='VeilleIndexPage',
+            name="VeilleIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Affiché dans les listes et comme description pour les moteurs de recherche.', max_length=600, verbose_name='résumé')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de partage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Affiché dans les listes et comme description pour les moteurs de recherche.",
+                        max_length=600,
+                        verbose_name="résumé",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de partage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'archive de la veille',
+                "verbose_name": "archive de la veille",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='VeillePage',
+            name="VeillePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Affiché dans les listes et comme description pour les moteurs de recherche.', max_length=600, verbose_name='résumé')),
-                ('issue_date', models.DateField(db_index=True, default=django.utils.timezone.localdate, verbose_name='date du numéro')),
-                ('intro', models.TextField(blank=True, max_length=1000, verbose_name='introduction')),
-                ('community', models.ForeignKey(blank=True, help_text="Le numéro d'une communauté non publique n'est lu que par ses membres et n'est pas envoyé par e-mail.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='communities.communitypage', verbose_name='communauté')),
-                ('domain', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='resources.domain', verbose_name='domaine')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image de partage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Affiché dans les listes et comme description pour les moteurs de recherche.",
+                        max_length=600,
+                        verbose_name="résumé",
+                    ),
+                ),
+                (
+                    "issue_date",
+                    models.DateField(
+                        db_index=True, default=django.utils.timezone.localdate, verbose_name="date du numéro"
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=1000, verbose_name="introduction")),
+                (
+                    "community",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Le numéro d'une communauté non publique n'est lu que par ses membres et n'est pas envoyé par e-mail.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="communities.communitypage",
+                        verbose_name="communauté",
+                    ),
+                ),
+                (
+                    "domain",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="resources.domain",
+                        verbose_name="domaine",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image de partage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'numéro de veille',
-                'verbose_name_plural': 'numéros de veille',
+                "verbose_name": "numéro de veille",
+                "verbose_name_plural": "numéros de veille",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='VeilleEntry',
+            name="VeilleEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('note', models.TextField(blank=True, max_length=1000, verbose_name='note éditoriale')),
-                ('harvested_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='harvest.harvesteditem', verbose_name='élément moissonné')),
-                ('resource', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='resources.resourcepage', verbose_name='ressource')),
-                ('issue', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='veille.veillepage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("note", models.TextField(blank=True, max_length=1000, verbose_name="note éditoriale")),
+                (
+                    "harvested_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="harvest.harvesteditem",
+                        verbose_name="élément moissonné",
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="resources.resourcepage",
+                        verbose_name="ressource",
+                    ),
+                ),
+                (
+                    "issue",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="entries", to="veille.veillepage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'élément de veille',
-                'verbose_name_plural': 'éléments de veille',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "élément de veille",
+                "verbose_name_plural": "éléments de veille",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='dispatch',
-            name='issue',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='dispatch', to='veille.veillepage', verbose_name='numéro'),
+            model_name="dispatch",
+            name="issue",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="dispatch",
+                to="veille.veillepage",
+                verbose_name="numéro",
+            ),
         ),
         migrations.CreateModel(
-            name='InboxDecision',
+            name="InboxDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('keep', 'retenu'), ('ignore', 'écarté')], max_length=10, verbose_name='décision')),
-                ('decided_at', models.DateTimeField(auto_now=True, verbose_name='le')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='par')),
-                ('harvested_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='harvest.harvesteditem', verbose_name='élément moissonné')),
-                ('resource', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='resources.resourcepage', verbose_name='ressource')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='portail')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("keep", "retenu"), ("ignore", "écarté")], max_length=10, verbose_name="décision"
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(auto_now=True, verbose_name="le")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="par",
+                    ),
+                ),
+                (
+                    "harvested_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="harvest.harvesteditem",
+                        verbose_name="élément moissonné",
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="resources.resourcepage",
+                        verbose_name="ressource",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="portail",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'décision de veille',
-                'verbose_name_plural': 'décisions de veille',
-                'ordering': ['decided_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('site', 'resource'), name='unique_veille_decision_resource'), models.UniqueConstraint(fields=('site', 'harvested_item'), name='unique_veille_decision_item'), models.CheckConstraint(condition=models.Q(models.Q(('harvested_item__isnull', False), ('resource__isnull', True)), models.Q(('harvested_item__isnull', True), ('resource__isnull', False)), _connector='OR'), name='veille_decision_one_target')],
+                "verbose_name": "décision de veille",
+                "verbose_name_plural": "décisions de veille",
+                "ordering": ["decided_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("site", "resource"), name="unique_veille_decision_resource"),
+                    models.UniqueConstraint(fields=("site", "harvested_item"), name="unique_veille_decision_item"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("harvested_item__isnull", False), ("resource__isnull", True)),
+                            models.Q(("harvested_item__isnull", True), ("resource__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="veille_decision_one_target",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='subscriber',
-            constraint=models.UniqueConstraint(fields=('site', 'email'), name='unique_veille_subscriber'),
+            model_name="subscriber",
+            constraint=models.UniqueConstraint(fields=("site", "email"), name="unique_veille_subscriber"),
         ),
         migrations.AddConstraint(
-            model_name='delivery',
-            constraint=models.UniqueConstraint(fields=('dispatch', 'subscriber'), name='unique_veille_delivery'),
+            model_name="delivery",
+            constraint=models.UniqueConstraint(fields=("dispatch", "subscriber"), name="unique_veille_delivery"),
         ),
     ]

@@ -28,13 +28,21 @@ def publish_resource(portal, title, **fields):
 
 
 def make_source(portal, name="Réseau partenaire", **fields):
-    return HarvestSource.objects.create(site=portal.site, backend="rss", url=f"https://partenaire{next(_numbers)}.example.org/flux", name=name, **fields)
+    return HarvestSource.objects.create(
+        site=portal.site, backend="rss", url=f"https://partenaire{next(_numbers)}.example.org/flux", name=name, **fields
+    )
 
 
 def harvest_item(source, title, domains=(), **fields):
     number = next(_numbers)
     fields.setdefault("published_at", timezone.now())
-    item = HarvestedItem.objects.create(source=source, remote_id=f"item-{number}", url=f"https://partenaire.example.org/actu/{number}", title=title, **fields)
+    item = HarvestedItem.objects.create(
+        source=source,
+        remote_id=f"item-{number}",
+        url=f"https://partenaire.example.org/actu/{number}",
+        title=title,
+        **fields,
+    )
     if domains:
         item.domains.set(domains)
         item.save()
@@ -46,7 +54,11 @@ def publish_issue(portal, title, targets, notes=(), date=None, **fields):
     issue = VeillePage(title=title, issue_date=date or timezone.localdate(), **fields)
     notes = list(notes) + [""] * len(targets)
     issue.entries = [
-        VeilleEntry(sort_order=position, note=note, **({"resource": target} if hasattr(target, "path") else {"harvested_item": target}))
+        VeilleEntry(
+            sort_order=position,
+            note=note,
+            **({"resource": target} if hasattr(target, "path") else {"harvested_item": target}),
+        )
         for position, (target, note) in enumerate(zip(targets, notes))
     ]
     veille_of(portal).add_child(instance=issue)

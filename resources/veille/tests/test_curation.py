@@ -53,7 +53,9 @@ def test_inbox_lists_what_is_new_on_the_editors_portal_only(client, editor_a, fr
 def test_keep_puts_an_item_first_and_ignore_takes_it_out(client, editor_a, fresh, portal_a):
     client.force_login(editor_a)
     for kind, target, decision in (("item", fresh["event"], "keep"), ("resource", fresh["study"], "ignore")):
-        response = client.post(reverse("veille_decide"), {"portal": portal_a.site.pk, "kind": kind, "pk": target.pk, "decision": decision})
+        response = client.post(
+            reverse("veille_decide"), {"portal": portal_a.site.pk, "kind": kind, "pk": target.pk, "decision": decision}
+        )
         assert response.status_code == 302
     rows = client.get(INBOX).context["rows"].object_list
     assert rows[0].title == "Journée risques littoraux" and rows[0].kept
@@ -62,7 +64,10 @@ def test_keep_puts_an_item_first_and_ignore_takes_it_out(client, editor_a, fresh
     assert InboxDecision.objects.get(site=portal_a.site, resource=fresh["study"]).decision == Decision.IGNORE
     assert InboxDecision.objects.get(site=portal_a.site, harvested_item=fresh["event"]).decided_by == editor_a
 
-    client.post(reverse("veille_decide"), {"portal": portal_a.site.pk, "kind": "item", "pk": fresh["event"].pk, "decision": "reset"})
+    client.post(
+        reverse("veille_decide"),
+        {"portal": portal_a.site.pk, "kind": "item", "pk": fresh["event"].pk, "decision": "reset"},
+    )
     assert not client.get(INBOX).context["rows"].object_list[0].kept
 
 
@@ -70,7 +75,9 @@ def test_filters_by_domain_source_and_type(client, editor_a, fresh, domains, por
     client.force_login(editor_a)
 
     def titles(**params):
-        return {row.title for row in client.get(INBOX, {"portal": portal_a.site.pk, **params}).context["rows"].object_list}
+        return {
+            row.title for row in client.get(INBOX, {"portal": portal_a.site.pk, **params}).context["rows"].object_list
+        }
 
     assert titles(domain=domains[0].pk) == {"Guide des pistes cyclables", "Appel à projets vélo"}
     assert titles(source=fresh["source"].pk) == {"Appel à projets vélo", "Journée risques littoraux"}
@@ -88,7 +95,9 @@ def test_empty_inbox_says_so(client, editor_a, portal_a):
 def test_inbox_shows_only_what_is_newer_than_the_last_issue(client, editor_a, fresh, portal_a):
     client.force_login(editor_a)
     publish_issue(portal_a, "Veille de novembre", [fresh["guide"]])
-    VeillePage.objects.filter(title="Veille de novembre").update(first_published_at=timezone.now() - datetime.timedelta(minutes=1))
+    VeillePage.objects.filter(title="Veille de novembre").update(
+        first_published_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     HarvestedItem.objects.filter(pk=fresh["news"].pk).update(first_seen=timezone.now() - datetime.timedelta(days=2))
     later = harvest_item(fresh["source"], "Webinaire mobilités")
     rows = {row.title for row in client.get(INBOX).context["rows"].object_list}
@@ -101,7 +110,9 @@ def test_inbox_shows_only_what_is_newer_than_the_last_issue(client, editor_a, fr
 def test_create_issue_from_kept_items_then_publish(client, editor_a, fresh, portal_a):
     client.force_login(editor_a)
     for kind, target in (("item", fresh["news"]), ("resource", fresh["guide"])):
-        client.post(reverse("veille_decide"), {"portal": portal_a.site.pk, "kind": kind, "pk": target.pk, "decision": "keep"})
+        client.post(
+            reverse("veille_decide"), {"portal": portal_a.site.pk, "kind": kind, "pk": target.pk, "decision": "keep"}
+        )
 
     response = client.post(reverse("veille_create_issue"), {"portal": portal_a.site.pk})
     issue = VeillePage.objects.child_of(veille_of(portal_a)).get()
@@ -141,7 +152,9 @@ def test_people_without_editor_rights_are_refused(client, fresh):
     staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(staff)
     assert refused(client.get(INBOX))
-    assert refused(client.post(reverse("veille_decide"), {"kind": "resource", "pk": fresh["guide"].pk, "decision": "keep"}))
+    assert refused(
+        client.post(reverse("veille_decide"), {"kind": "resource", "pk": fresh["guide"].pk, "decision": "keep"})
+    )
     assert not InboxDecision.objects.exists()
 
 
@@ -167,7 +180,13 @@ def _add_issue(client, portal, entries):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
     data = nested_form_data(
-        {"title": "Veille manuelle", "slug": "veille-manuelle", "issue_date": "2026-11-27", "entries": inline_formset(entries), "comments": inline_formset([])}
+        {
+            "title": "Veille manuelle",
+            "slug": "veille-manuelle",
+            "issue_date": "2026-11-27",
+            "entries": inline_formset(entries),
+            "comments": inline_formset([]),
+        }
     )
     return client.post(reverse("wagtailadmin_pages:add", args=["veille", "veillepage", veille_of(portal).pk]), data)
 
@@ -178,7 +197,9 @@ def test_the_issue_form_refuses_another_portals_resource(client, editor_a, fresh
     assert response.status_code == 200 and "pas publiée sur ce portail" in response.content.decode()
     assert not VeillePage.objects.exists()
 
-    response = _add_issue(client, portal_a, [{"resource": fresh["guide"].pk, "note": "Bon guide"}, {"harvested_item": fresh["news"].pk}])
+    response = _add_issue(
+        client, portal_a, [{"resource": fresh["guide"].pk, "note": "Bon guide"}, {"harvested_item": fresh["news"].pk}]
+    )
     assert response.status_code == 302
     issue = VeillePage.objects.get()
     assert [(e.resource_id, e.harvested_item_id, e.note) for e in issue.entries.order_by("sort_order")] == [

@@ -86,7 +86,9 @@ def test_a_bad_address_gets_a_form_error(client, portal_a):
 
 
 @override_settings(ALLOWED_HOSTS=["*"], PORTAL_URL_SCHEME="https")
-def test_the_confirmation_links_to_the_portal_never_to_the_host_header(client, portal_a, django_capture_on_commit_callbacks):
+def test_the_confirmation_links_to_the_portal_never_to_the_host_header(
+    client, portal_a, django_capture_on_commit_callbacks
+):
     from wagtail.models import Site
 
     Site.objects.update(is_default_site=False)
@@ -98,7 +100,9 @@ def test_the_confirmation_links_to_the_portal_never_to_the_host_header(client, p
 
 
 @override_settings(VEILLE_SUBSCRIPTION_RATE_LIMITS={"client": (3, 3600), "address": (1, 600)})
-def test_a_client_asking_too_often_is_told_to_wait_and_sends_nothing(client, portal_a, django_capture_on_commit_callbacks):
+def test_a_client_asking_too_often_is_told_to_wait_and_sends_nothing(
+    client, portal_a, django_capture_on_commit_callbacks
+):
     def ask(email, address="203.0.113.7"):
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(reverse("veille:subscribe"), {"email": email}, HTTP_HOST=ALPHA, REMOTE_ADDR=address)
@@ -116,7 +120,9 @@ def test_a_client_asking_too_often_is_told_to_wait_and_sends_nothing(client, por
 
 
 @override_settings(VEILLE_SUBSCRIPTION_RATE_LIMITS={"client": (5, 3600), "address": (1, 600)})
-def test_an_address_gets_one_confirmation_in_a_while_whatever_the_portal(client, portal_a, portal_b, django_capture_on_commit_callbacks):
+def test_an_address_gets_one_confirmation_in_a_while_whatever_the_portal(
+    client, portal_a, portal_b, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         first = client.post(reverse("veille:subscribe"), {"email": "cible@example.org"}, HTTP_HOST=ALPHA)
         again = client.post(reverse("veille:subscribe"), {"email": "Cible@Example.org"}, HTTP_HOST="beta.localhost")
@@ -138,7 +144,9 @@ def two_issues(portal_a):
     return guide, item
 
 
-def test_each_issue_is_sent_once_to_confirmed_subscribers(portal_a, portal_b, two_issues, django_capture_on_commit_callbacks):
+def test_each_issue_is_sent_once_to_confirmed_subscribers(
+    portal_a, portal_b, two_issues, django_capture_on_commit_callbacks
+):
     guide, item = two_issues
     reader = confirmed(portal_a, "lecteur@example.org")
     Subscriber.objects.create(site=portal_a.site, email="attente@example.org")
@@ -149,7 +157,13 @@ def test_each_issue_is_sent_once_to_confirmed_subscribers(portal_a, portal_b, tw
 
     publish(django_capture_on_commit_callbacks, portal_a, "Veille de septembre", [guide], notes=["Ancien numéro."])
     mail.outbox.clear()
-    issue = publish(django_capture_on_commit_callbacks, portal_a, "Veille de novembre", [item], notes=["<b>Échéance</b> le 15 décembre."])
+    issue = publish(
+        django_capture_on_commit_callbacks,
+        portal_a,
+        "Veille de novembre",
+        [item],
+        notes=["<b>Échéance</b> le 15 décembre."],
+    )
 
     assert [message.to for message in mail.outbox] == [["lecteur@example.org"]]
     message = mail.outbox[0]
@@ -185,7 +199,9 @@ def test_one_click_unsubscription(portal_a):
     assert page.status_code == 200 and "Me désabonner" in page.content.decode()
     reader.refresh_from_db()
     assert reader.status == Subscriber.Status.CONFIRMED  # a link checker opening the page unsubscribes no one
-    response = client.post(path, {"List-Unsubscribe": "One-Click"}, HTTP_HOST=ALPHA)  # as a mail client does, without CSRF token
+    response = client.post(
+        path, {"List-Unsubscribe": "One-Click"}, HTTP_HOST=ALPHA
+    )  # as a mail client does, without CSRF token
     assert response.status_code == 200 and "ne recevra plus la veille" in response.content.decode()
     reader.refresh_from_db()
     assert reader.status == Subscriber.Status.UNSUBSCRIBED and reader.unsubscribed_at
@@ -233,10 +249,14 @@ def smtp_server(settings):
     controller.stop()
 
 
-def test_refused_and_invalid_addresses_do_not_stop_the_sending(client, portal_a, two_issues, smtp_server, django_capture_on_commit_callbacks):
+def test_refused_and_invalid_addresses_do_not_stop_the_sending(
+    client, portal_a, two_issues, smtp_server, django_capture_on_commit_callbacks
+):
     confirmed(portal_a, "premiere@example.org")
     refused = confirmed(portal_a, "refuse@example.org")
-    invalid = Subscriber.objects.create(site=portal_a.site, email="adresse-invalide", status=Subscriber.Status.CONFIRMED)
+    invalid = Subscriber.objects.create(
+        site=portal_a.site, email="adresse-invalide", status=Subscriber.Status.CONFIRMED
+    )
     confirmed(portal_a, "derniere@example.org")
 
     issue = publish(django_capture_on_commit_callbacks, portal_a, "Veille de novembre", [two_issues[1]])
@@ -249,7 +269,11 @@ def test_refused_and_invalid_addresses_do_not_stop_the_sending(client, portal_a,
 
     refused.refresh_from_db()
     invalid.refresh_from_db()
-    assert refused.bounce_count == 1 and refused.last_error.startswith("550") and refused.status == Subscriber.Status.BOUNCED
+    assert (
+        refused.bounce_count == 1
+        and refused.last_error.startswith("550")
+        and refused.status == Subscriber.Status.BOUNCED
+    )
     assert invalid.status == Subscriber.Status.BOUNCED and invalid.last_error == "Adresse e-mail invalide."
     dispatch = Dispatch.objects.get(issue=issue)
     assert (dispatch.recipients, dispatch.sent_count, dispatch.failed_count) == (4, 2, 2)
@@ -262,7 +286,9 @@ def test_refused_and_invalid_addresses_do_not_stop_the_sending(client, portal_a,
 
 def test_editors_see_their_portals_subscribers_and_failures(client, portal_a, portal_b):
     failing = confirmed(portal_a, "echec@example.org")
-    Subscriber.objects.filter(pk=failing.pk).update(status=Subscriber.Status.BOUNCED, bounce_count=1, last_error="550 Mailbox unavailable")
+    Subscriber.objects.filter(pk=failing.pk).update(
+        status=Subscriber.Status.BOUNCED, bounce_count=1, last_error="550 Mailbox unavailable"
+    )
     confirmed(portal_b, "beta@example.org")
     client.force_login(UserFactory(username="editrice-abonnes", groups=[portal_a.editors]))
     html = client.get(reverse("veille_subscribers")).content.decode()

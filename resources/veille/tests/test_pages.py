@@ -20,9 +20,15 @@ ALPHA = "alpha.localhost"
 def issues(portal_a, portal_b):
     guide = publish_resource(portal_a, "Guide des pistes cyclables", organisation="Cerema")
     item = harvest_item(make_source(portal_a), "Appel à projets vélo")
-    older = publish_issue(portal_a, "Veille de septembre", [guide], notes=["Le guide de référence."], date=_date(2026, 10, 1))
+    older = publish_issue(
+        portal_a, "Veille de septembre", [guide], notes=["Le guide de référence."], date=_date(2026, 10, 1)
+    )
     newer = publish_issue(
-        portal_a, "Veille de novembre", [item, guide], notes=["<script>alert('x')</script> À suivre.", "Mis à jour."], date=_date(2026, 11, 1)
+        portal_a,
+        "Veille de novembre",
+        [item, guide],
+        notes=["<script>alert('x')</script> À suivre.", "Mis à jour."],
+        date=_date(2026, 11, 1),
     )
     publish_issue(portal_b, "Veille du portail Bêta", [publish_resource(portal_b, "Fiche Bêta")])
     return {"older": older, "newer": newer, "guide": guide, "item": item}
@@ -85,7 +91,9 @@ def test_entries_readers_cannot_open_are_left_out(client, issues):
     issues["item"].archived_at = issues["item"].first_seen
     issues["item"].save()
     assert issue_entries(issues["newer"]) == []
-    assert "Ce numéro ne contient aucun élément." in client.get(path_of(issues["newer"]), HTTP_HOST=ALPHA).content.decode()
+    assert (
+        "Ce numéro ne contient aucun élément." in client.get(path_of(issues["newer"]), HTTP_HOST=ALPHA).content.decode()
+    )
 
 
 def test_issues_of_non_public_communities_stay_with_their_members(client, issues, portal_a):

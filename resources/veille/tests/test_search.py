@@ -50,10 +50,14 @@ def test_a_community_issue_is_found_only_by_its_readers(search_index, portal_a):
     club = create_community(communities, "Club des élus du littoral", Visibility.PUBLIC)
     member, outsider = member_user("elu-membre"), member_user("elu-dehors")
     add_member(club, member)
-    publish_issue(portal_a, "Veille du club", [publish_resource(portal_a, "Trait de côte et relocalisation")], community=club)
+    publish_issue(
+        portal_a, "Veille du club", [publish_resource(portal_a, "Trait de côte et relocalisation")], community=club
+    )
 
     def titles(user):
-        return [hit.title for hit in found(portal_a.site, "relocalisation", user=user).documents if hit.kind == "veille"]
+        return [
+            hit.title for hit in found(portal_a.site, "relocalisation", user=user).documents if hit.kind == "veille"
+        ]
 
     assert titles(None) == titles(outsider) == titles(member) == ["Veille du club"]
     club.visibility = Visibility.SECRET

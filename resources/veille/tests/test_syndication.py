@@ -32,7 +32,11 @@ def issues(portal_a, portal_b):
     item = harvest_item(make_source(portal_a), "Appel à projets <vélo>")
     older = publish_issue(portal_a, "Veille d'octobre", [guide], date=datetime.date(2026, 10, 1))
     newer = publish_issue(
-        portal_a, "Veille de novembre & décembre", [item, guide], notes=["<script>alert('x')</script> À suivre.", ""], date=datetime.date(2026, 11, 1)
+        portal_a,
+        "Veille de novembre & décembre",
+        [item, guide],
+        notes=["<script>alert('x')</script> À suivre.", ""],
+        date=datetime.date(2026, 11, 1),
     )
     secret = create_community(ensure_community_index(portal_a.home), "Élus entre eux", Visibility.SECRET)
     publish_issue(portal_a, "Veille des élus", [guide], community=secret)

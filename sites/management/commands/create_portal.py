@@ -17,9 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--default", action="store_true", help="serve this portal for unknown hosts")
 
     def handle(self, *args, **options):
-        branding = {
-            field: options[field] for field in ("primary_colour", "secondary_colour") if options.get(field)
-        }
+        branding = {field: options[field] for field in ("primary_colour", "secondary_colour") if options.get(field)}
         try:
             portal = create_portal(
                 options["hostname"],

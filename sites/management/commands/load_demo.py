@@ -44,8 +44,13 @@ class Command(BaseCommand):
             created = self._resources(sites, domains, types, territories, english)
             self._admin()
             communities = load_communities(sites, domains, territories)
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new resources, {communities} new communities)."))
-        self.stdout.write(f"Admin: http://{data.PORTALS[0]['hostname']}:{port}/admin/  user « {ADMIN_USERNAME} »  password « {ADMIN_PASSWORD} »")
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready ({created} new resources, {communities} new communities).")
+        )
+        self.stdout.write(
+            f"Admin: http://{data.PORTALS[0]['hostname']}:{port}/admin/  user « {ADMIN_USERNAME} »  password « "
+            f"{ADMIN_PASSWORD} »"
+        )
         for site in sites:
             branding = PortalBranding.for_site(site)
             self.stdout.write(f"  {branding.portal_name:<28} http://{site.hostname}:{port}/  ({branding.theme})")
@@ -61,7 +66,9 @@ class Command(BaseCommand):
         domains = {}
         for order, (slug, name_fr, name_en, colour, desc_fr, desc_en) in enumerate(data.DOMAINS):
             domain, _created = Domain.objects.get_or_create(
-                slug=slug, locale=french, defaults={"name": name_fr, "colour": colour, "description": desc_fr, "sort_order": order}
+                slug=slug,
+                locale=french,
+                defaults={"name": name_fr, "colour": colour, "description": desc_fr, "sort_order": order},
             )
             if domain.get_translation_or_none(english) is None:
                 translated = domain.copy_for_translation(english)
@@ -73,7 +80,9 @@ class Command(BaseCommand):
     def _resource_types(self, french, english):
         types = {}
         for slug, name_fr, name_en in data.RESOURCE_TYPES:
-            resource_type, _created = ResourceType.objects.get_or_create(slug=slug, locale=french, defaults={"name": name_fr})
+            resource_type, _created = ResourceType.objects.get_or_create(
+                slug=slug, locale=french, defaults={"name": name_fr}
+            )
             if resource_type.get_translation_or_none(english) is None:
                 translated = resource_type.copy_for_translation(english)
                 translated.name = name_en
@@ -118,7 +127,9 @@ class Command(BaseCommand):
         number = 0
         # Interleave the domains so that every listing mixes them.
         rows = itertools.chain.from_iterable(
-            itertools.zip_longest(*[[(slug, *titles) for titles in entries] for slug, entries in data.RESOURCES.items()])
+            itertools.zip_longest(
+                *[[(slug, *titles) for titles in entries] for slug, entries in data.RESOURCES.items()]
+            )
         )
         for domain_slug, title, english_title in filter(None, rows):
             number += 1
@@ -130,12 +141,32 @@ class Command(BaseCommand):
             page = ResourcePage(
                 title=title,
                 slug=slug,
-                summary=f"{title} : ce que les collectivités doivent savoir, avec des exemples concrets et les contacts utiles.",
+                summary=(
+                    f"{title} : ce que les collectivités doivent savoir, avec des exemples concrets et les contacts "
+                    "utiles."
+                ),
                 body=[
-                    ("text", RichText(f"<h2>Contexte</h2><p>{title}. Cette ressource présente le cadre réglementaire, "
-                                      "les étapes clés et les retours des territoires qui se sont lancés.</p>")),
-                    ("callout", {"title": "À retenir", "text": RichText("<p>Associer les élus et les services dès le diagnostic.</p>")}),
-                    ("quote", {"quote": "Nous avons gagné un an en partageant nos données avec les communes voisines.", "attribution": "Une cheffe de projet"}),
+                    (
+                        "text",
+                        RichText(
+                            f"<h2>Contexte</h2><p>{title}. Cette ressource présente le cadre réglementaire, "
+                            "les étapes clés et les retours des territoires qui se sont lancés.</p>"
+                        ),
+                    ),
+                    (
+                        "callout",
+                        {
+                            "title": "À retenir",
+                            "text": RichText("<p>Associer les élus et les services dès le diagnostic.</p>"),
+                        },
+                    ),
+                    (
+                        "quote",
+                        {
+                            "quote": "Nous avons gagné un an en partageant nos données avec les communes voisines.",
+                            "attribution": "Une cheffe de projet",
+                        },
+                    ),
                 ],
                 resource_type=next(type_cycle),
                 territory=next(territory_cycle),
