@@ -22,7 +22,7 @@ demo: migrate
 	$(PY) manage.py runserver 0.0.0.0:$(PORT)
 
 test: install
-	$(PY) -m pytest --ds=sites.settings.test $(PYTEST_ARGS)
+	$(PY) -m pytest --ds=portail.settings.test $(PYTEST_ARGS)
 
 # The house rules: ruff's lint and format (pyproject.toml).
 lint: install
@@ -48,7 +48,7 @@ messages: install
 	$(PY) manage.py compilemessages --ignore ".venv/*"
 
 check-deploy: install
-	DJANGO_SETTINGS_MODULE=sites.settings.production SECRET_KEY=$${SECRET_KEY:-check-deploy-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ} \
+	DJANGO_SETTINGS_MODULE=portail.settings.production SECRET_KEY=$${SECRET_KEY:-check-deploy-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ} \
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///tmp/check.sqlite3} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-portail.example.org} \
 	$(PY) manage.py check --deploy --fail-level WARNING
 

@@ -97,7 +97,7 @@ def domains(request, db):
 @pytest.fixture
 def make_portal(db, domains):
     """Create a portal the way operators do, with the library pages of ``domains``."""
-    from sites.portals import create_portal
+    from portail.portals import create_portal
 
     def make(hostname, name, **options):
         return create_portal(hostname, name, **options)
@@ -134,7 +134,7 @@ def portals_once(django_db_setup, django_db_blocker):
     still runs in its own transaction, rolled back to this state. (The django_db
     mark keeps the module among the tests pytest-django runs before transactional
     ones, which empty the database.)"""
-    from sites.portals import create_portal
+    from portail.portals import create_portal
 
     with kept_for_module(django_db_blocker):
         domains = create_domains()
@@ -151,7 +151,7 @@ def pytest_configure(config):
 def tasks_in_process():
     """Celery tasks run in-process in tests, even where a broker is configured (CI);
     the end-to-end test through a real worker switches this off."""
-    from sites.celery import app
+    from portail.celery import app
 
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = True

@@ -47,8 +47,8 @@ def seed_community():
 
     from communities.models import Visibility
     from communities.pages import create_community, ensure_community_index
+    from portail.portals import create_portal
     from resources.models import Domain
-    from sites.portals import create_portal
 
     domain = Domain.objects.create(locale=Locale.get_default(), slug="mobilites", name="Mobilités")
     portal = create_portal(HOST, "Portail des communautés", port=80)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sites.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portail.settings.test")
 os.environ.setdefault("HARVEST_ALLOWED_PRIVATE_NETWORKS", "127.0.0.0/8")
 WRITES = ("INSERT", "UPDATE", "DELETE")
 FIRST_RUN_TARGET = 300  # items/s
@@ -116,7 +116,7 @@ def setup_django(database):
     from django.conf import settings
 
     settings.HARVEST_HOST_MIN_INTERVAL = 0
-    from sites.celery import app
+    from portail.celery import app
 
     # Index tasks are queued (in-memory broker), as with a real worker; the
     # indexing itself is timed on its own below.
@@ -162,7 +162,7 @@ def bench_rss(items, trials):
 
     from harvest.models import HarvestedItem, HarvestSource
     from harvest.pipeline import harvest
-    from sites.portals import create_portal
+    from portail.portals import create_portal
 
     call_command("migrate", verbosity=0)
     portal = create_portal("bench.localhost", "Banc")

@@ -114,8 +114,8 @@ def seed_world():
     from taggit.models import Tag
     from wagtail.models import Locale
 
+    from portail.portals import create_portal
     from resources.models import Domain, ResourceIndexPage, ResourceType, Territory
-    from sites.portals import create_portal
 
     locale = Locale.get_default()
     Locale.objects.get_or_create(language_code="en")

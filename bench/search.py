@@ -143,7 +143,7 @@ def setup(database_url, search_url=None):
     os.environ["DATABASE_URL"] = database_url
     os.environ.pop("REDIS_URL", None)
     os.environ.pop("SEARCH_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "sites.settings.test"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portail.settings.test"
     import django
     from django.conf import settings
     from django.core.management import call_command

@@ -8,9 +8,8 @@ class CommunitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import search, signals, syndication, tasks
+        from . import search, signals, syndication
 
         signals.connect()
         search.register()
         syndication.register()
-        tasks.register_beat_schedule()

@@ -1,13 +1,10 @@
 """Celery tasks: e-mail digests and invitations. Without a broker they run eagerly."""
 
 from celery import shared_task
-from celery.schedules import crontab
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
-
-DIGEST_HOUR = 7
 
 
 @shared_task(name="communities.send_immediate_digests")
@@ -53,19 +50,3 @@ def send_invitation(community_id, email, inviter_name):
         body = render_to_string("default/communities/email/invitation.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
     return True
-
-
-def register_beat_schedule():
-    from sites.celery import app
-
-    app.conf.beat_schedule = {
-        **(app.conf.beat_schedule or {}),
-        "communities-daily-digests": {
-            "task": "communities.send_daily_digests",
-            "schedule": crontab(hour=DIGEST_HOUR, minute=0),
-        },
-        "communities-weekly-digests": {
-            "task": "communities.send_weekly_digests",
-            "schedule": crontab(hour=DIGEST_HOUR, minute=15, day_of_week="monday"),
-        },
-    }

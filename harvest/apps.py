@@ -9,7 +9,5 @@ class HarvestConfig(AppConfig):
 
     def ready(self):
         from . import search
-        from .tasks import register_beat_schedule
 
         search.register()
-        register_beat_schedule()

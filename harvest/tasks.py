@@ -15,8 +15,6 @@ from wagtail.search.backends import get_search_backends
 
 from .conf import setting
 
-DISPATCH_EVERY = 60.0
-WATCHDOG_EVERY = 600.0
 INDEX_CHUNK = 500
 
 
@@ -113,13 +111,3 @@ def notify_failure(run_id):
 
     run = HarvestRun.objects.select_related("source__site").filter(pk=run_id).first()
     return send_failure_notice(run) if run is not None else 0
-
-
-def register_beat_schedule():
-    from sites.celery import app
-
-    app.conf.beat_schedule = {
-        **(app.conf.beat_schedule or {}),
-        "harvest-due-sources": {"task": "harvest.run_due_sources", "schedule": DISPATCH_EVERY},
-        "harvest-watchdog": {"task": "harvest.watchdog", "schedule": WATCHDOG_EVERY},
-    }

@@ -8,9 +8,8 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals, tasks
+        from . import signals
         from .providers import resources
 
         resources.register()
         signals.connect()
-        tasks.register_beat_schedule()

@@ -100,7 +100,7 @@ class ChosenMultipleView(page_chooser.ChosenMultipleView):
         return super().get(request)
 
 
-# Mounted before Wagtail's admin URLs (sites/urls.py), at the same addresses.
+# Mounted before Wagtail's admin URLs (portail/urls.py), at the same addresses.
 urlpatterns = decorate_urlpatterns(
     decorate_urlpatterns(
         [

@@ -5,7 +5,7 @@ PostgreSQL parses and plans every statement again, and a listing's joins take
 longer to plan than to run. The queries of a page's hot path run inside
 ``prepared_statements()``: their parameters are bound by the server, and psycopg
 prepares a statement on the connection from its ``DATABASE_PREPARE_THRESHOLD``-th
-run (see ``sites.settings.base``), so that it is planned once per connection.
+run (see ``portail.settings.base``), so that it is planned once per connection.
 
 Only those queries: server-side binding is not valid for every query Django
 writes (a parameter both selected and ordered on, as Wagtail's Site manager

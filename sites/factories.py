@@ -1,4 +1,4 @@
-"""Test data for accounts. Portals themselves are made with ``sites.portals.create_portal``,
+"""Test data for accounts. Portals themselves are made with ``portail.portals.create_portal``,
 exactly as operators make them."""
 
 import factory

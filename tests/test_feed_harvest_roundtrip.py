@@ -13,9 +13,9 @@ from django.db import connection
 from harvest.listing import visible_items
 from harvest.models import HarvestedItem, HarvestRun, HarvestSource
 from harvest.pipeline import harvest
+from portail.portals import create_portal
 from resources.factories import ResourcePageFactory
 from resources.veille.models import VeilleEntry, VeilleIndexPage, VeillePage
-from sites.portals import create_portal
 from tests.utils import library_of
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

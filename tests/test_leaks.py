@@ -114,8 +114,8 @@ def _restricted(world, community, word, author, members):
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
+    from portail.portals import create_portal
     from resources.factories import DomainFactory, ResourcePageFactory
-    from sites.portals import create_portal
 
     with kept_for_module(django_db_blocker):
         world = World()

@@ -9,7 +9,7 @@ import sys
 from django.conf import settings
 
 PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "sites.settings.production",
+    "DJANGO_SETTINGS_MODULE": "portail.settings.production",
     "SECRET_KEY": "prod-" + "k" * 60,
     "DATABASE_URL": "postgres://portail:secret@db.example.org:5432/portail",
     "ALLOWED_HOSTS": "villes.example.org,littoral.example.org",

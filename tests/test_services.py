@@ -13,9 +13,9 @@ from django.core.cache import cache
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 
+from portail.celery import app as celery_app
 from resources.factories import ResourcePageFactory
 from resources.models import ResourcePage
-from sites.celery import app as celery_app
 from tests.utils import library_of
 
 pytestmark = pytest.mark.services

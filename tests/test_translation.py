@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import pytest
 from wagtail.models import Locale
 
+from portail.portals import create_portal
 from resources.factories import DomainFactory, ResourcePageFactory
-from sites.portals import create_portal, translate_page
+from sites.translation import translate_page
 from tests.utils import kept_for_module, library_of
 
 HOST = {"HTTP_HOST": "alpha.localhost"}

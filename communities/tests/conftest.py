@@ -74,7 +74,7 @@ def build_world(make_portal_fn):
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    from sites.portals import create_portal
+    from portail.portals import create_portal
 
     with django_db_blocker.unblock(), transaction.atomic():
         yield build_world(create_portal)

@@ -204,7 +204,7 @@ def test_signup_confirmation_links_to_the_portal_with_the_configured_scheme(clie
 
 
 def test_account_mails_link_to_the_portal_the_host_names(client, world):
-    from sites.portals import create_portal
+    from portail.portals import create_portal
 
     create_portal("beta.localhost", "Portail Bêta", port=8000)
     member_user("betanaute", email="betanaute@example.org")

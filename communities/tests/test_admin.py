@@ -3,7 +3,7 @@
 from communities import posting
 from communities.models import Visibility
 from communities.pages import create_community, ensure_community_index
-from sites.portals import create_portal
+from portail.portals import create_portal
 
 
 def test_editors_see_statistics_of_their_portal_only(client, world, fresh_people):

@@ -25,8 +25,8 @@ def portals(live_server, django_db_serialized_rollback):
     from communities.factories import add_member, member_user
     from communities.models import Membership, Profile, Visibility
     from communities.pages import create_community, ensure_community_index
+    from portail.portals import create_portal
     from sites.factories import PASSWORD as MEMBER_PASSWORD
-    from sites.portals import create_portal
 
     port = urlsplit(live_server.url).port
     portal = create_portal(HOST, "Portail Alpha", port=port)

@@ -10,7 +10,7 @@ from communities import membership, notifications, posting
 from communities.factories import add_member, member_user
 from communities.models import ActivityItem, Profile, Visibility
 from communities.tasks import send_daily_digests, send_weekly_digests
-from sites.celery import app
+from portail.celery import app
 
 
 def set_digest(user, frequency):

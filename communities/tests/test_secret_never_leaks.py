@@ -90,7 +90,7 @@ def test_removed_member_loses_feed_and_search(client, world, content, host):
 
 
 def test_secret_community_listed_elsewhere_stays_hidden(client, world, content, host, db):
-    from sites.portals import create_portal
+    from portail.portals import create_portal
 
     other = create_portal("beta.localhost", "Portail Bêta")
     other_index = ensure_community_index(other.home)

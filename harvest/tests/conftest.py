@@ -5,7 +5,7 @@ import pytest
 from werkzeug import Response
 
 from harvest.models import HarvestSource
-from sites.portals import create_portal
+from portail.portals import create_portal
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -65,7 +65,7 @@ def worker(tmp_path, tasks_in_process, require_service):
     log_path = tmp_path / "worker.log"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "sites.settings.test",
+        "DJANGO_SETTINGS_MODULE": "portail.settings.test",
         "DATABASE_URL": worker_database_url(),
         "REDIS_URL": redis_url,
         "HARVEST_ALLOWED_PRIVATE_NETWORKS": "127.0.0.0/8",

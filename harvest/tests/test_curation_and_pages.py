@@ -6,8 +6,8 @@ from django.utils import timezone
 from harvest.listing import visible_items
 from harvest.models import HarvestedItem, HarvestRun, HarvestShare
 from harvest.pipeline import harvest
+from portail.portals import create_portal
 from resources.models import Domain
-from sites.portals import create_portal
 
 pytestmark = pytest.mark.django_db
 

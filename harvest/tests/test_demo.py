@@ -10,9 +10,9 @@ from wagtail.models import Locale
 from harvest.demo import load
 from harvest.demo.sources import API_TOKEN, BEARER
 from harvest.models import HarvestedItem, HarvestRun, HarvestSource
+from portail.demo import data
+from portail.portals import create_portal
 from resources.models import Domain
-from sites.demo import data
-from sites.portals import create_portal
 
 pytestmark = pytest.mark.django_db
 OAI = "/demo-sources/oai/?verb=ListRecords&metadataPrefix=oai_dc"

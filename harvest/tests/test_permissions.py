@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from harvest.models import HarvestedItem, HarvestRun, HarvestSource
 from harvest.pipeline import harvest
-from sites.portals import create_portal
+from portail.portals import create_portal
 
 pytestmark = pytest.mark.django_db
 

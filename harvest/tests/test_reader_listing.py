@@ -9,7 +9,7 @@ from werkzeug import Response
 
 from harvest.models import HarvestedItem, HarvestShare
 from harvest.pipeline import harvest
-from sites.portals import create_portal
+from portail.portals import create_portal
 
 pytestmark = pytest.mark.django_db
 

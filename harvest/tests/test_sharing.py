@@ -16,9 +16,9 @@ from harvest.listing import visible_items
 from harvest.models import HarvestedItem, HarvestShare, HarvestSource
 from harvest.pipeline import harvest
 from harvest.wagtail_hooks import ShareMenuItem
+from portail.portals import create_portal
 from search.service import SearchRequest, run_search
 from search.tests.conftest import refresh, search_backend, search_index  # noqa: F401 (fixtures)
-from sites.portals import create_portal
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import re
 
 from django.test import TestCase
 
+from portail.portals import create_portal
 from resources.factories import DomainFactory, ResourcePageFactory, ResourceTypeFactory
 from resources.listing import PAGE_SIZE
-from sites.portals import create_portal
 from tests.utils import domain_page_of, library_of, path_of
 
 TOTAL = PAGE_SIZE + 5

@@ -5,7 +5,7 @@ import datetime
 import re
 
 from resources.factories import ResourcePageFactory
-from sites.portals import translate_page
+from sites.translation import translate_page
 from tests.utils import library_of
 
 HOST = {"HTTP_HOST": "alpha.localhost"}

@@ -118,7 +118,7 @@ def test_atom_variant_parses_with_the_same_entries(client, library):
 
 
 def test_english_pages_announce_english_feeds(client, english):
-    from sites.portals import create_portal
+    from portail.portals import create_portal
 
     create_portal("gamma.localhost", "Portail Gamma")  # created with its English tree
     home = fetch(client, "/en/", host="gamma.localhost")

@@ -38,7 +38,7 @@ ENTRIES_PER_ISSUE = 4
 def load(sites):
     """Give each portal a veille archive (in every language) and its demo issues;
     returns the number of issues created."""
-    from sites.portals import translate_page
+    from sites.translation import translate_page
 
     created = 0
     for site in sites:

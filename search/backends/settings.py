@@ -1,4 +1,4 @@
-"""WAGTAILSEARCH_BACKENDS from the environment, called by ``sites/settings/base.py``.
+"""WAGTAILSEARCH_BACKENDS from the environment, called by ``portail/settings/base.py``.
 
 - Without SEARCH_URL: the embedded database backend (SQLite FTS5 or PostgreSQL full
   text) with French analysis, see ``search.backends.database``.

@@ -10,10 +10,10 @@ from communities import posting
 from communities.factories import add_member, member_user
 from communities.models import Visibility
 from communities.pages import create_community, ensure_community_index
+from portail.celery import app
 from search import alerts, documents
 from search.models import SavedSearch, SearchDocument
 from search.tasks import send_daily_alerts, send_weekly_alerts
-from sites.celery import app
 
 from .conftest import refresh
 

@@ -7,11 +7,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from communities.events.models import AgendaPage
 from communities.models import CommunityIndexPage
+from portail.portals import create_portal
 from resources.factories import DomainFactory, ResourceTypeFactory, TerritoryFactory
 from resources.models import DomainPage, ResourceIndexPage, ResourcePage
 from resources.veille.models import VeilleIndexPage
 from sites.models import PortalHomePage
-from sites.portals import create_portal
 from tests.utils import library_of
 
 

@@ -4,7 +4,7 @@ the root keep the French source strings."""
 
 import pytest
 
-from sites.portals import translate_page
+from sites.translation import translate_page
 
 # Portals Alpha (default theme) and Bêta (DSFR theme), created once for the module.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portals_once")]

@@ -44,8 +44,8 @@ def test_page_urls_from_url_paths_equal_wagtails_page_urls(rf, english, make_por
     from django.utils import translation
 
     from resources.factories import ResourcePageFactory
-    from sites.portals import translate_page
     from sites.root_paths import page_urls
+    from sites.translation import translate_page
     from tests.utils import library_of
 
     alpha = make_portal("alpha.localhost", "Portail Alpha")

@@ -59,7 +59,7 @@ def test_the_portal_home_in_the_active_language_is_known_without_a_query(
     from django.utils import translation
     from wagtail.models import Site
 
-    from sites.portals import translate_page
+    from sites.translation import translate_page
 
     english_home = translate_page(portal_a.home, english)
     site = Site.find_for_request(rf.get("/", HTTP_HOST=portal_a.site.hostname))

@@ -24,12 +24,12 @@ def free_port():
 
 
 def production_environment(workdir):
-    """The environment of ``sites.settings.production`` for a plain-HTTP server on this
+    """The environment of ``portail.settings.production`` for a plain-HTTP server on this
     machine: everything else (DEBUG off, static storage, security headers) is as in
     production."""
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "sites.settings.production",
+        "DJANGO_SETTINGS_MODULE": "portail.settings.production",
         "SECRET_KEY": "audit-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "DATABASE_URL": f"sqlite:///{workdir / 'audit.sqlite3'}",
         "ALLOWED_HOSTS": ".localhost,localhost,127.0.0.1",
@@ -67,7 +67,7 @@ def prepare(env, port):
 
 
 class Server:
-    """gunicorn serving ``sites.wsgi`` until the ``with`` block ends."""
+    """gunicorn serving ``portail.wsgi`` until the ``with`` block ends."""
 
     def __init__(self, env, port, log_path):
         self.env, self.port, self.log_path = env, port, log_path
@@ -80,7 +80,7 @@ class Server:
                 PYTHON,
                 "-m",
                 "gunicorn",
-                "sites.wsgi:application",
+                "portail.wsgi:application",
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",

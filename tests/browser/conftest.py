@@ -130,8 +130,8 @@ def portals(live_server, django_db_serialized_rollback):
     migrations created and can put it back after the flush."""
     from wagtail.models import Locale
 
+    from portail.portals import create_portal
     from resources.factories import DomainFactory, ResourcePageFactory, ResourceTypeFactory
-    from sites.portals import create_portal
     from tests.utils import library_of
 
     port = urlsplit(live_server.url).port

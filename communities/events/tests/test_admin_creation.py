@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from communities.events.models import AgendaPage, EventPage
 from communities.models import Visibility
 from communities.pages import create_community, ensure_community_index
-from sites.portals import create_portal
+from portail.portals import create_portal
 
 
 class EventPageCreationTests(WagtailPageTests):

@@ -172,7 +172,7 @@ def test_the_portal_editors_export_the_answers_as_csv(client, answered, fresh_pe
 
 def test_another_portals_editors_cannot_see_the_answers(client, answered, world, fresh_people):
     from communities.factories import member_user
-    from sites.portals import create_portal
+    from portail.portals import create_portal
 
     other = create_portal("gamma.localhost", "Portail Gamma")
     client.force_login(member_user("editeur-gamma", groups=[other.editors]))

@@ -3,7 +3,7 @@
 from communities.models import ActivityItem, Visibility
 from communities.pages import create_community, ensure_community_index
 from communities.questions import answering
-from sites.portals import create_portal
+from portail.portals import create_portal
 
 ADMIN_URL = "/admin/communautes/questions/"
 

@@ -27,8 +27,8 @@ def portals(live_server, django_db_serialized_rollback):
     from communities.models import Membership, Profile, Visibility
     from communities.pages import create_community, ensure_community_index
     from communities.questions import answering
+    from portail.portals import create_portal
     from sites.factories import PASSWORD
-    from sites.portals import create_portal
 
     port = urlsplit(live_server.url).port
     portal = create_portal(HOST, "Portail Alpha", port=port)

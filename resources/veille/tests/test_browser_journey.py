@@ -23,10 +23,10 @@ def portals(live_server, django_db_serialized_rollback):
     """The browser fixture starts chromium once ``portals`` exist: here, one
     portal with a new resource and a new partner item, an editor of the portal
     and a confirmed subscriber."""
+    from portail.portals import create_portal
     from resources.veille.models import Subscriber
     from resources.veille.newsletter import confirm
     from sites.factories import PASSWORD, UserFactory
-    from sites.portals import create_portal
 
     from .conftest import harvest_item, make_source, publish_resource
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from sites.portals import PortalError, create_portal
+from portail.portals import PortalError, create_portal
 from themes.registry import DEFAULT_THEME, THEME_NAMES
 
 

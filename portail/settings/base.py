@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 
 from search.backends.settings import search_backends_from_env
@@ -34,6 +35,7 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ".localhost,localhost,127.0.0.1,testserver")
 
 INSTALLED_APPS = [
+    "portail",
     "sites",
     "themes",
     "resources",
@@ -124,7 +126,7 @@ PERMISSIONS_POLICY = {
     )
 }  # fmt: skip
 
-ROOT_URLCONF = "sites.urls"
+ROOT_URLCONF = "portail.urls"
 
 TEMPLATES = [
     {
@@ -158,7 +160,7 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "sites.wsgi.application"
+WSGI_APPLICATION = "portail.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -194,6 +196,26 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Paris"
+# Every periodic task of the platform, in one place (run by ``celery beat``).
+CELERY_BEAT_SCHEDULE = {
+    # Harvest: start the runs that are due (each source has its own interval), and
+    # release the runs stuck since a worker died.
+    "harvest-due-sources": {"task": "harvest.run_due_sources", "schedule": 60.0},
+    "harvest-watchdog": {"task": "harvest.watchdog", "schedule": 600.0},
+    # Members' e-mail digests, in the morning, and on Mondays the weekly one.
+    "communities-daily-digests": {"task": "communities.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
+    "communities-weekly-digests": {
+        "task": "communities.send_weekly_digests",
+        "schedule": crontab(hour=7, minute=15, day_of_week="monday"),
+    },
+    # Saved-search alerts, before the working day; visitors of searches forgotten at night.
+    "search-daily-alerts": {"task": "search.send_daily_alerts", "schedule": crontab(hour=6, minute=30)},
+    "search-weekly-alerts": {
+        "task": "search.send_weekly_alerts",
+        "schedule": crontab(hour=6, minute=45, day_of_week="monday"),
+    },
+    "search-prune-query-visitors": {"task": "search.prune_query_visitors", "schedule": crontab(hour=3, minute=15)},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

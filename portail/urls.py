@@ -6,8 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
-
-from . import choosers, views
+from sites import choosers, views
 
 urlpatterns = [
     path("admin/", include(choosers.urlpatterns)),  # before Wagtail's own page chooser views
@@ -29,7 +28,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search_page, name="search"),
     path("recherche/alertes/", include("search.alert_urls")),
-    path("flux/", include("sites.feed_urls")),
+    path("flux/", include("portail.feed_urls")),
     path("compte/", include("allauth.urls")),
     path("membres/", include("communities.urls")),
     path("", include("harvest.urls")),

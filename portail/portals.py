@@ -17,9 +17,13 @@ from wagtail.models import (
     Site,
 )
 
+from communities.events.pages import create_agenda
+from harvest.permissions import grant_portal_editors
+from resources.pages import create_library_pages
+from resources.veille.pages import create_veille_index
+from sites.models import PortalBranding, PortalHomePage
+from sites.translation import translate_page
 from themes.registry import DEFAULT_THEME, THEME_NAMES
-
-from .models import PortalBranding, PortalHomePage
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 COLLECTION_PERMISSIONS = [
@@ -68,19 +72,6 @@ def _grant_editors(group, site, home, collection):
     )
 
 
-def translate_page(page, locale):
-    """Publish a copy of ``page`` in ``locale`` (editors refine it with
-    wagtail-localize). A page may name its title there with ``title_in(locale)``."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing
-    copy = page.copy_for_translation(locale)
-    if hasattr(copy, "title_in"):
-        copy.title = copy.title_in(locale)
-    copy.save_revision().publish()
-    return copy
-
-
 def _translate_tree(home, locale):
     """Create the home page and its structural children in ``locale``, so that
     /<language>/ serves the portal at once."""
@@ -92,11 +83,6 @@ def _translate_tree(home, locale):
 @transaction.atomic
 def create_portal(hostname, name, theme=DEFAULT_THEME, port=80, default=False, **branding_fields):
     """Create a complete, working portal. Raises PortalError on bad input."""
-    from communities.events.pages import create_agenda
-    from harvest.permissions import grant_portal_editors
-    from resources.pages import create_library_pages
-    from resources.veille.pages import create_veille_index
-
     hostname = (hostname or "").strip().lower()
     if not hostname or any(c in hostname for c in "/: "):
         raise PortalError(_("Nom d'hôte invalide : « %(hostname)s ».") % {"hostname": hostname})

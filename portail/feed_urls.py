@@ -3,8 +3,7 @@
 from communities.syndication import CommunityActivityFeed
 from resources.syndication import DomainFeed, NewResourcesFeed
 from resources.veille.syndication import VeilleFeed
-
-from .feeds import feed_patterns
+from sites.feeds import feed_patterns
 
 app_name = "feeds"
 urlpatterns = [

@@ -14,12 +14,13 @@ from wagtail.rich_text import RichText
 
 from communities.demo import load as load_communities
 from harvest.demo import load as load_harvest
+from portail.demo import data
+from portail.portals import create_portal
 from resources.models import Domain, ResourceIndexPage, ResourcePage, ResourceType, Territory
 from resources.pages import create_library_pages
 from resources.veille.demo import load as load_veille
-from sites.demo import data
 from sites.models import PortalBranding
-from sites.portals import create_portal, translate_page
+from sites.translation import translate_page
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "demo-admin-2026"

@@ -4,7 +4,7 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sites.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portail.settings.dev")
 
 app = Celery("portail")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission, Site
 
+from portail.portals import editors_group_name
 from resources.models import DomainPage, ResourceIndexPage
 from sites.models import PortalBranding, PortalHomePage
-from sites.portals import editors_group_name
 
 
 def create(*args):
