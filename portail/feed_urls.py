@@ -2,8 +2,8 @@
 
 from communities.syndication import CommunityActivityFeed
 from resources.syndication import DomainFeed, NewResourcesFeed
-from resources.veille.syndication import VeilleFeed
 from sites.feeds import feed_patterns
+from veille.syndication import VeilleFeed
 
 app_name = "feeds"
 urlpatterns = [

@@ -20,10 +20,10 @@ from wagtail.models import (
 from communities.events.pages import create_agenda
 from harvest.permissions import grant_portal_editors
 from resources.pages import create_library_pages
-from resources.veille.pages import create_veille_index
 from sites.models import PortalBranding, PortalHomePage
 from sites.translation import translate_page
 from themes.registry import DEFAULT_THEME, THEME_NAMES
+from veille.pages import create_veille_index
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 COLLECTION_PERMISSIONS = [

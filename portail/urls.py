@@ -32,7 +32,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
     path("membres/", include("communities.urls")),
     path("", include("harvest.urls")),
-    path("", include("resources.veille.urls")),
+    path("", include("veille.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

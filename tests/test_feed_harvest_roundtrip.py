@@ -15,8 +15,8 @@ from harvest.models import HarvestedItem, HarvestRun, HarvestSource
 from harvest.pipeline import harvest
 from portail.portals import create_portal
 from resources.factories import ResourcePageFactory
-from resources.veille.models import VeilleEntry, VeilleIndexPage, VeillePage
 from tests.utils import library_of
+from veille.models import VeilleEntry, VeilleIndexPage, VeillePage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

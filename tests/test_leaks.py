@@ -36,11 +36,11 @@ from communities.pages import create_community, ensure_community_index
 from communities.polls import voting
 from communities.questions import answering
 from communities.tasks import send_daily_digests
-from resources.veille.models import Subscriber, VeilleEntry, VeilleIndexPage, VeillePage
 from search.models import SavedSearch, SearchDocument
 from search.tasks import send_daily_alerts
 from search.tests.conftest import refresh, search_backend, search_index  # noqa: F401 (the backend, database then OpenSearch; a fresh index)
 from tests.utils import kept_for_module, library_of
+from veille.models import Subscriber, VeilleEntry, VeilleIndexPage, VeillePage
 
 SECRET_WORD = "palplanches"
 RESERVED_WORD = "batardeaux"

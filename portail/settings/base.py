@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "sites",
     "themes",
     "resources",
-    "resources.veille",
+    "veille",
     "communities",
     "communities.polls",
     "communities.library",

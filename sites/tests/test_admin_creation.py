@@ -10,9 +10,9 @@ from communities.models import CommunityIndexPage
 from portail.portals import create_portal
 from resources.factories import DomainFactory, ResourceTypeFactory, TerritoryFactory
 from resources.models import DomainPage, ResourceIndexPage, ResourcePage
-from resources.veille.models import VeilleIndexPage
 from sites.models import PortalHomePage
 from tests.utils import library_of
+from veille.models import VeilleIndexPage
 
 
 class PageCreationTests(WagtailPageTests):

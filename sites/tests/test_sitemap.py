@@ -13,8 +13,8 @@ from communities.models import Visibility
 from communities.pages import create_community, ensure_community_index
 from communities.polls.models import QuestionnairePage
 from resources.factories import ResourcePageFactory
-from resources.veille.models import VeilleEntry, VeilleIndexPage, VeillePage
 from tests.utils import library_of, path_of
+from veille.models import VeilleEntry, VeilleIndexPage, VeillePage
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

@@ -131,7 +131,7 @@ def _event(site):
 
 
 def _veille_issue(site):
-    from resources.veille.models import VeillePage
+    from veille.models import VeillePage
 
     return _first_page(VeillePage, site, community__isnull=True)
 

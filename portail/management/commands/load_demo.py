@@ -18,9 +18,9 @@ from portail.demo import data
 from portail.portals import create_portal
 from resources.models import Domain, ResourceIndexPage, ResourcePage, ResourceType, Territory
 from resources.pages import create_library_pages
-from resources.veille.demo import load as load_veille
 from sites.models import PortalBranding
 from sites.translation import translate_page
+from veille.demo import load as load_veille
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "demo-admin-2026"

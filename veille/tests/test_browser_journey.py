@@ -24,9 +24,9 @@ def portals(live_server, django_db_serialized_rollback):
     portal with a new resource and a new partner item, an editor of the portal
     and a confirmed subscriber."""
     from portail.portals import create_portal
-    from resources.veille.models import Subscriber
-    from resources.veille.newsletter import confirm
     from sites.factories import PASSWORD, UserFactory
+    from veille.models import Subscriber
+    from veille.newsletter import confirm
 
     from .conftest import harvest_item, make_source, publish_resource
 

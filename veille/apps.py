@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class VeilleConfig(AppConfig):
-    name = "resources.veille"
+    name = "veille"
     label = "veille"
     verbose_name = _("Veille")
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from resources.veille.demo import ISSUES, load
-from resources.veille.listing import issue_entries, published_issues
+from veille.demo import ISSUES, load
+from veille.listing import issue_entries, published_issues
 
 from .conftest import harvest_item, make_source, publish_resource
 

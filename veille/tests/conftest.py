@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from harvest.models import HarvestedItem, HarvestSource
 from resources.factories import ResourcePageFactory
-from resources.veille.models import VeilleEntry, VeilleIndexPage, VeillePage
 from sites.factories import UserFactory
 from tests.utils import library_of
+from veille.models import VeilleEntry, VeilleIndexPage, VeillePage
 
 _numbers = itertools.count(1)
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from harvest.models import HarvestedItem
 from resources.factories import ResourceTypeFactory
-from resources.veille.models import Decision, InboxDecision, VeilleEntry, VeillePage
 from sites.factories import UserFactory
+from veille.models import Decision, InboxDecision, VeilleEntry, VeillePage
 
 from .conftest import harvest_item, make_source, publish_issue, publish_resource, veille_of
 

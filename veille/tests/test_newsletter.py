@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from communities.models import Visibility
 from communities.pages import create_community, ensure_community_index
-from resources.veille.models import Dispatch, Subscriber
-from resources.veille.newsletter import confirm, unsubscribe_url
 from sites.factories import UserFactory
+from veille.models import Dispatch, Subscriber
+from veille.newsletter import confirm, unsubscribe_url
 
 from .conftest import harvest_item, make_source, publish_issue, publish_resource
 

@@ -6,9 +6,9 @@ from wagtail.models import Locale, PageViewRestriction
 
 from communities.models import Visibility
 from communities.pages import create_community, ensure_community_index
-from resources.veille.listing import issue_entries, published_issues
-from resources.veille.models import VeilleIndexPage
 from tests.utils import path_of
+from veille.listing import issue_entries, published_issues
+from veille.models import VeilleIndexPage
 
 from .conftest import harvest_item, make_source, publish_issue, publish_resource, veille_of
 
