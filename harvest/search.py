@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from search import registry
 from search.registry import DocumentData, Label
+from sites.sanitize import plain_text
 
 from .models import HarvestedItem
-from .sanitize import plain_text
 
 
 def _language(item):

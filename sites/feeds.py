@@ -21,10 +21,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import conditional_page, require_GET
 from wagtail.models import Locale, Site
 
-from harvest.sanitize import clean_html
-
 from . import alternates
 from .branding import branding_for_request
+from .sanitize import clean_html
 
 MAX_ENTRIES = 50
 CACHE_SECONDS = 900

@@ -7,7 +7,6 @@ in the event's own time zone."""
 import secrets
 import zoneinfo
 
-import nh3
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,11 +26,10 @@ from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from sites.pages import BasePage
+from sites.sanitize import EDITED, clean_html
 
 from .forms import EventPageForm
 from .validators import DEFAULT_TIME_ZONE, TIME_ZONES, validate_time_zone, validate_web_url
-
-DESCRIPTION_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "h2", "h3"}
 
 
 class EventPageTag(TaggedItemBase):
@@ -165,15 +163,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def description_html(self):
         """The description as HTML, limited to what its editor produces, so that
         content written by other means cannot slip scripts in."""
-        return mark_safe(
-            nh3.clean(
-                expand_db_html(self.description),
-                tags=DESCRIPTION_TAGS,
-                attributes={"a": {"href"}},
-                url_schemes={"http", "https", "mailto"},
-                link_rel="noopener noreferrer",
-            )
-        )
+        return mark_safe(clean_html(expand_db_html(self.description), policy=EDITED))
 
     @property
     def has_replay(self):

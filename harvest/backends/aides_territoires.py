@@ -15,8 +15,9 @@ from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from sites.sanitize import clean_html, plain_text, safe_url
+
 from ..errors import FetchError, MalformedDocument
-from ..sanitize import clean_html, plain_text, safe_url
 from ..taxonomy import domain_ids_by_slug
 from .base import Backend, Record, Stub
 from .dates import from_text

@@ -12,8 +12,9 @@ from sickle import Sickle
 from sickle.oaiexceptions import NoRecordsMatch, OAIError
 from sickle.response import OAIResponse
 
+from sites.sanitize import clean_html, plain_text, safe_url
+
 from ..errors import HarvestError, ItemError
-from ..sanitize import clean_html, plain_text, safe_url
 from ..xmlguard import parse_xml, to_utf8
 from .base import Backend, Record, Stub
 from .dates import from_text

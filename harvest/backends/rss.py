@@ -5,8 +5,9 @@ ETag or Last-Modified, is not read again."""
 import feedparser
 from django.utils.translation import gettext as _
 
+from sites.sanitize import clean_html, plain_text, safe_url
+
 from ..errors import ItemError, NotModified
-from ..sanitize import clean_html, plain_text, safe_url
 from ..xmlguard import parse_xml, to_utf8
 from .base import Backend, Record, Stub
 from .dates import from_struct

@@ -13,8 +13,9 @@ from usp.fetch_parse import SitemapFetcher
 from usp.objects.sitemap import InvalidSitemap
 from usp.web_client.abstract_client import AbstractWebClient, AbstractWebClientSuccessResponse, WebClientErrorResponse
 
+from sites.sanitize import clean_html, plain_text, safe_url
+
 from ..errors import HarvestError, MalformedDocument, ResponseTooLarge
-from ..sanitize import clean_html, plain_text, safe_url
 from ..xmlguard import parse_xml, to_utf8
 from .base import Backend, Record, Stub
 from .dates import from_text

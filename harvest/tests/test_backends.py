@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from harvest.backends.aides_territoires import connexion_url
 from harvest.models import HarvestedItem, HarvestRun, HarvestSource
 from harvest.pipeline import harvest
-from harvest.sanitize import plain_text
+from sites.sanitize import plain_text
 
 from .conftest import fixture_bytes
 
