@@ -154,7 +154,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "themes.context_processors.theme",
+                "sites.context_processors.theme",
             ],
         },
     },
