@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Domain, ResourcePage, ResourceType, Territory
+from .listing import home_page_context
+from .models import Domain, DomainPage, ResourceIndexPage, ResourcePage, ResourceType, Territory
 
 
 class DomainViewSet(SnippetViewSet):
@@ -43,3 +44,15 @@ def resources_shared_with(sites):
     them, as their listings show it: live and public."""
     shared = ResourcePage.objects.live().public().filter(Q(shared_with_all=True) | Q(shared_with__in=sites))
     return Q(pk__in=shared.values("pk"))
+
+
+@hooks.register("portal_menu_page_types")
+def menu_page_types():
+    """The library and the domains are sections of every portal's menu."""
+    return [ResourceIndexPage, DomainPage]
+
+
+@hooks.register("portal_home_context")
+def home_resources(home, request):
+    """The portal home's domains, featured and latest resources."""
+    return home_page_context(home, request)

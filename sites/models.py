@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -179,8 +179,9 @@ class PortalHomePage(BasePage):
         verbose_name = _("accueil de portail")
 
     def get_context(self, request, *args, **kwargs):
-        from resources.listing import home_page_context
-
+        """The home's sections come from the apps: each function registered with
+        the ``portal_home_context`` hook adds its part of the context."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_context(self, request))
+        for section_context in hooks.get_hooks("portal_home_context"):
+            context.update(section_context(self, request))
         return context

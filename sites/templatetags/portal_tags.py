@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
+from wagtail import hooks
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Page, Site
 
@@ -20,9 +21,10 @@ def _home_path(page):
 @register.simple_tag(takes_context=True)
 @prepared_statements()
 def portal_navigation(context):
-    """Live domain pages and library of the current portal, in the page's language."""
-    from resources.models import DomainPage, ResourceIndexPage
-
+    """The live pages of the current portal's menu, in the page's language: its
+    sections of the types the apps register with the ``portal_menu_page_types``
+    hook (the library and the domains)."""
+    page_types = [model for hook in hooks.get_hooks("portal_menu_page_types") for model in hook()]
     page = context.get("page")
     request = context["request"]
     if isinstance(page, Page):
@@ -37,8 +39,8 @@ def portal_navigation(context):
         .live()
         .in_menu()
         # Wagtail's type() looks for subclasses among every model on each call;
-        # these two page types have none.
-        .filter(content_type__in=ContentType.objects.get_for_models(DomainPage, ResourceIndexPage).values())
+        # the menu's page types have none.
+        .filter(content_type__in=ContentType.objects.get_for_models(*page_types).values())
         .order_by("path")
         .values_list("pk", "title", "url_path")
     )
