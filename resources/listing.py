@@ -9,6 +9,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import OuterRef, Q, Subquery
 from wagtail.models import Page, Site
 
+from sites.branding import branding_for_request
 from sites.db import prepared_statements
 
 from .cards import CARD_VALUES, card_rows, cards_from_rows
@@ -78,10 +79,7 @@ def _ordered_cards(entries):
 @prepared_statements()
 def resource_listing_context(request, page, domain=None):
     """Context of a domain listing or a library page: filtered and paginated cards,
-    with the filter choices (types and tags) that exist in the listing; a domain
-    listing adds the newest harvested items of partners in that domain."""
-    from harvest.listing import latest_items
-
+    with the filter choices (types and tags) that exist in the listing."""
     site = _portal_site(request, page)
     listing = _listing(site, page.locale_id, domain)
     entries = ListingEntry.objects.filter(**listing)
@@ -118,7 +116,6 @@ def resource_listing_context(request, page, domain=None):
         "selected_type": selected_type,
         "selected_tag": selected_tag,
         "filter_query": query.urlencode(),
-        "partner_items": latest_items(site, domain=domain) if domain is not None else [],
     }
 
 
@@ -132,8 +129,6 @@ def domain_pages(home):
 @prepared_statements()
 def home_page_context(home, request):
     """The portal home: featured domains, featured resources and the latest ones."""
-    from sites.branding import branding_for_request
-
     branding = branding_for_request(request)
     site = _portal_site(request, home)
     pages_by_domain = {p.domain.translation_key: p for p in domain_pages(home)}
