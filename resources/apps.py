@@ -7,7 +7,8 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Ressources")
 
     def ready(self):
-        from . import listing_index, syndication
+        from . import listing_index, search, syndication
 
+        search.register()
         syndication.register()
         listing_index.connect()

@@ -2,10 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from resources.models import ResourcePage
+from search import registry
+from search.registry import DocumentData, Label
 
-from .. import registry
-from ..registry import DocumentData, Label
+from .models import ResourcePage
 
 
 class ResourcePageProvider(registry.SearchProvider):

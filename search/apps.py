@@ -9,7 +9,5 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .providers import resources
 
-        resources.register()
         signals.connect()
