@@ -24,10 +24,12 @@ demo: migrate
 test: install
 	$(PY) -m pytest --ds=portail.settings.test $(PYTEST_ARGS)
 
-# The house rules: ruff's lint and format (pyproject.toml).
+# The house rules (pyproject.toml): ruff's lint and format, and the direction of
+# imports between apps (import-linter contracts).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # Accessibility, eco-design and Lighthouse budgets of every page type, in Debian's chromium,
 # on a production-like server (tests/audit); Lighthouse comes from npm (package-lock.json).
