@@ -271,8 +271,9 @@ def choose_pages(world):
 def listing_sizes(world):
     """How many resources the first domain holds in all, and how many the timed
     listing shows on the first portal (its own and those shared with it)."""
-    from resources.listing import portal_root_path, visible_resources
+    from resources.listing import visible_resources
     from resources.models import ResourcePage
+    from sites.rendering import portal_root_path
 
     domain = world.domains[0]
     portal = world.portals[0]

@@ -4,6 +4,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from resources.models import Domain
+from sites.rendering import portal_root_path
 
 from . import access, feeds
 from .models import CommunityPage, Membership
@@ -30,7 +31,7 @@ def portal_communities(site, root_path):
 
 def community_listing_context(request, index):
     site = index.get_site()
-    root_path = index.path[: index.steplen * 2]
+    root_path = portal_root_path(index)
     visible = access.visible_communities(request.user, portal_communities(site, root_path))
     domains = Domain.objects.filter(communities__in=visible.values("pk")).distinct().order_by("sort_order", "name")
     domain_slug = request.GET.get("domaine", "")

@@ -10,11 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Exists, Func, IntegerField, Subquery, Value, When
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from sites.branding import branding_for_request
-from themes.registry import select_theme_template
+from sites import rendering
 
 from . import access, content, feeds, forms, membership, posting, tools
 from .access import Action
@@ -32,11 +30,11 @@ ROLE_ORDER = Case(
 
 
 def render(request, page, name, context, status=200):
-    template = select_theme_template(branding_for_request(request).theme, f"communities/{name}")
+    """``communities/<name>`` in the portal's theme, with the page's context and the community's."""
     base = page.get_context(request)
     base.update(_common(request, page))
     base.update(context)
-    return TemplateResponse(request, template, base, status=status)
+    return rendering.render(request, f"communities/{name}", base, status=status)
 
 
 def _url(request, page, route, **kwargs):

@@ -5,12 +5,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sites.branding import branding_for_request
-from themes.registry import select_theme_template
+from sites import rendering
 
 from . import access, feeds, forms
 from .models import Follow, Membership, Profile
@@ -20,8 +18,7 @@ DIRECTORY_PAGE_SIZE = 30
 
 
 def render(request, name, context, status=200):
-    template = select_theme_template(branding_for_request(request).theme, f"communities/{name}")
-    return TemplateResponse(request, template, context, status=status)
+    return rendering.render(request, f"communities/{name}", context, status=status)
 
 
 @login_required

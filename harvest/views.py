@@ -1,10 +1,8 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from wagtail.models import Site
 
-from sites.branding import branding_for_request
-from themes.registry import select_theme_template
+from sites.rendering import render
 
 from .listing import visible_items
 
@@ -15,11 +13,10 @@ def item_detail(request, pk):
     if site is None:
         raise Http404
     item = get_object_or_404(visible_items(site), pk=pk)
-    template = select_theme_template(branding_for_request(request).theme, "harvest/item_detail.html")
     context = {
         "item": item,
         "source": item.source,
         "item_tags": list(item.tags.all()),
         "item_domains": list(item.domains.all()),
     }
-    return TemplateResponse(request, template, context)
+    return render(request, "harvest/item_detail.html", context)

@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from sites.branding import branding_for_request
 from sites.db import prepared_statements
+from sites.rendering import page_number
 
 from .cards import CARD_VALUES, card_rows, cards_from_rows
 from .facets import listing_facets
@@ -18,11 +19,6 @@ from .models import DomainPage, ListingEntry, ListingTag, ResourcePage
 
 PAGE_SIZE = 20
 HOME_LATEST = 6
-
-
-def portal_root_path(page):
-    """The tree path of the portal home (in the page's language) above ``page``."""
-    return page.path[: Page.steplen * 2]
 
 
 def _portal_site(request, page):
@@ -50,13 +46,6 @@ CARD_COLLECTIONS = ("domains",)
 def with_card_data(queryset):
     """Everything a resource card shows, in a constant number of queries."""
     return queryset.select_related(*CARD_RELATIONS).prefetch_related(*CARD_COLLECTIONS)
-
-
-def _page_number(request):
-    try:
-        return max(int(request.GET.get("page", 1)), 1)
-    except (TypeError, ValueError):
-        return 1
 
 
 def _listing(site, locale_id, domain):
@@ -102,7 +91,7 @@ def resource_listing_context(request, page, domain=None):
     if not (selected_type or selected_tag):
         paginator.count = sum(facets.type_counts.values())
     try:
-        page_obj = paginator.page(_page_number(request))
+        page_obj = paginator.page(page_number(request))
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
     page_obj.object_list = cards_from_rows(request, page_obj.object_list)

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from sites import alternates
 from sites.feeds import MAX_ENTRIES, FeedEntry, PortalFeed, announced, start_of
+from sites.rendering import portal_root_path
 
-from .listing import portal_root_path, visible_resources, with_card_data
+from .listing import visible_resources, with_card_data
 from .models import DomainPage, ResourceIndexPage
 
 

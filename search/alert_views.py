@@ -1,19 +1,16 @@
 """Readers' saved-search alerts: create one from a search, list and delete them."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
-from sites.branding import branding_for_request
-from themes.registry import select_theme_template
+from sites.rendering import content_language, render
 
 from . import alerts
 from .models import SavedSearch
@@ -27,10 +24,6 @@ class AlertForm(forms.ModelForm):
     class Meta:
         model = SavedSearch
         fields = ["name", "frequency"]
-
-
-def _language():
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def _search_page(params):
@@ -51,7 +44,7 @@ def create_alert(request):
         messages.error(request, _("Vous avez atteint le nombre maximal d'alertes : supprimez-en une d'abord."))
         return redirect("search_alerts:list")
     alert = form.save(commit=False)
-    alert.user, alert.site, alert.language = request.user, site, _language()
+    alert.user, alert.site, alert.language = request.user, site, content_language()
     alert.query, alert.filters, alert.all_portals = saved["query"], saved["filters"], saved["all_portals"]
     name_length = SavedSearch._meta.get_field("name").max_length
     alert.name = alert.name or saved["query"][:name_length] or _("Ma recherche")
@@ -67,9 +60,8 @@ def create_alert(request):
 @require_GET
 def alert_list(request):
     saved = SavedSearch.objects.filter(user=request.user).select_related("site")
-    template = select_theme_template(branding_for_request(request).theme, "search/alerts/list.html")
     rows = [(alert, alerts.search_url(alert)) for alert in saved]
-    return TemplateResponse(request, template, {"alerts": rows})
+    return render(request, "search/alerts/list.html", {"alerts": rows})
 
 
 @login_required

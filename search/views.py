@@ -2,17 +2,15 @@
 
 from django.conf import settings
 from django.http import JsonResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from sites import ratelimit
-from sites.branding import branding_for_request
-from themes.registry import select_theme_template
+from sites.rendering import content_language, render
 
 from . import analytics
 from .autocomplete import suggestions
@@ -25,10 +23,6 @@ API_MAX_PAGE_SIZE = 50
 API_RATE_LIMIT = getattr(settings, "SEARCH_API_RATE_LIMIT", 60)  # requests per minute and client
 # Typing sends a request every few keystrokes.
 AUTOCOMPLETE_RATE_LIMIT = getattr(settings, "SEARCH_AUTOCOMPLETE_RATE_LIMIT", 300)
-
-
-def _language():
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def _promoted(site, query):
@@ -52,7 +46,7 @@ def _with_query(params, query):
 @require_GET
 def search_page(request):
     site = Site.find_for_request(request)
-    search = request_from_params(request.GET, site, _language(), audiences_for(request.user))
+    search = request_from_params(request.GET, site, content_language(), audiences_for(request.user))
     outcome = search_with_second_chance(search)
     if search.query and search.page == 1:
         analytics.record(request, search, outcome)
@@ -71,8 +65,7 @@ def search_page(request):
         "page_query": params.urlencode(),
         "filter_params": {key: value for key, value in request.GET.items() if key not in ("page",)},
     }
-    template = select_theme_template(branding_for_request(request).theme, "search/results.html")
-    return TemplateResponse(request, template, context)
+    return render(request, "search/results.html", context)
 
 
 def _rate_limited(request, name="search-api", limit=API_RATE_LIMIT):
@@ -87,7 +80,7 @@ def _too_many_requests():
 
 
 def _requested_language(request):
-    return request.GET.get("lang") if request.GET.get("lang") in dict(settings.LANGUAGES) else _language()
+    return request.GET.get("lang") if request.GET.get("lang") in dict(settings.LANGUAGES) else content_language()
 
 
 def _page_size(value):

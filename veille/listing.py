@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from resources.models import ResourcePage
+from sites.rendering import page_number
 
 from .models import VeilleIndexPage, VeillePage
 
@@ -110,13 +111,6 @@ def issue_entries(issue, request=None):
     return entries
 
 
-def _page_number(request):
-    try:
-        return max(int(request.GET.get("page", 1)), 1)
-    except (TypeError, ValueError):
-        return 1
-
-
 def _site(request, page):
     from wagtail.models import Site
 
@@ -134,7 +128,7 @@ def archive_context(request, index):
     )
     paginator = Paginator(issues, PAGE_SIZE)
     try:
-        page_obj = paginator.page(_page_number(request))
+        page_obj = paginator.page(page_number(request))
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
     return {"issues": page_obj, "paginator": paginator, "subscribe_form": SubscribeForm()}

@@ -2,25 +2,18 @@
 
 from django.conf import settings
 from django.http import Http404
-from django.template.response import TemplateResponse
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale, Site
 
 from sites import ratelimit
-from sites.branding import branding_for_request
-from themes.registry import select_theme_template
+from sites.rendering import render
 
 from . import newsletter
 from .forms import SubscribeForm
 from .listing import veille_index
 from .tokens import CONFIRM_MAX_AGE, CONFIRM_SALT, UNSUBSCRIBE_SALT, subscriber_for
-
-
-def _render(request, template, context, status=200):
-    template = select_theme_template(branding_for_request(request).theme, template)
-    return TemplateResponse(request, template, context, status=status)
 
 
 def _portal(request):
@@ -71,15 +64,15 @@ def subscribe(request):
     form = SubscribeForm(request.POST)
     context = {"form": form, "archive_url": _archive_url(request, site)}
     if not form.is_valid():
-        return _render(request, "veille/subscribe.html", context, status=400)
+        return render(request, "veille/subscribe.html", context, status=400)
     refusal = _refusal(request, form.cleaned_data["email"])
     if refusal:
         message, retry_after = refusal
-        response = _render(request, "veille/subscribe.html", {**context, "refused": message}, status=429)
+        response = render(request, "veille/subscribe.html", {**context, "refused": message}, status=429)
         response["Retry-After"] = str(retry_after)
         return response
     newsletter.subscribe(site, form.cleaned_data["email"], get_language() or "fr")
-    return _render(request, "veille/subscribe.html", {"done": True, "archive_url": context["archive_url"]})
+    return render(request, "veille/subscribe.html", {"done": True, "archive_url": context["archive_url"]})
 
 
 @require_http_methods(["GET", "POST"])
@@ -87,11 +80,11 @@ def confirm(request, token):
     subscriber = subscriber_for(token, CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     context = {"subscriber": subscriber, "archive_url": _archive_url(request, _portal(request))}
     if subscriber is None:
-        return _render(request, "veille/confirm.html", context, status=400)
+        return render(request, "veille/confirm.html", context, status=400)
     if request.method == "POST":
         newsletter.confirm(subscriber)
         context["done"] = True
-    return _render(request, "veille/confirm.html", context)
+    return render(request, "veille/confirm.html", context)
 
 
 # Mail clients unsubscribe with a POST and no CSRF token (RFC 8058); the signed
@@ -102,8 +95,8 @@ def unsubscribe(request, token):
     subscriber = subscriber_for(token, UNSUBSCRIBE_SALT)
     context = {"subscriber": subscriber, "archive_url": _archive_url(request, _portal(request))}
     if subscriber is None:
-        return _render(request, "veille/unsubscribe.html", context, status=400)
+        return render(request, "veille/unsubscribe.html", context, status=400)
     if request.method == "POST":
         newsletter.unsubscribe(subscriber)
         context["done"] = True
-    return _render(request, "veille/unsubscribe.html", context)
+    return render(request, "veille/unsubscribe.html", context)

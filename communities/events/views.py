@@ -24,8 +24,7 @@ from communities.access import Action
 from communities.feeds import page_number
 from communities.membership import display_name
 from communities.models import Visibility
-from sites.branding import branding_for_request
-from themes.registry import select_theme_template
+from sites.rendering import render
 
 from . import calendars, listing, registration
 from .month import Month, grid
@@ -169,11 +168,7 @@ def registrants(request, event):
         event_url=event.get_url(request),
         csv_url=request.path + "?format=csv",
     )
-    return TemplateResponse(
-        request,
-        select_theme_template(branding_for_request(request).theme, "communities/events/registrants.html"),
-        context,
-    )
+    return render(request, "communities/events/registrants.html", context)
 
 
 def event_ics(request, event):
@@ -216,7 +211,7 @@ def _agenda_response(request, agenda, template, context):
         month_view_url=agenda.get_url(request) + agenda.reverse_subpage("month_current"),
         feed_url=calendars.agenda_feed_url(agenda, request),
     )
-    return TemplateResponse(request, select_theme_template(branding_for_request(request).theme, template), base)
+    return render(request, template, base)
 
 
 def agenda_list(request, agenda):

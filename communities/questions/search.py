@@ -8,8 +8,6 @@ community's audience, so only its readers find them. Votes do not reindex: the
 answers a document carries are refreshed on every answer, acceptance and
 moderation."""
 
-from django.conf import settings
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Site
@@ -21,6 +19,7 @@ from search.backends.engines import engine_unavailable
 from search.backends.shared import search_backend
 from search.query import clean, parse
 from search.registry import DocumentData, Label
+from sites.rendering import content_language
 
 from .models import Question
 
@@ -89,7 +88,7 @@ def similar(request, text):
     query = parse(text).backend_query("or")
     if len(text) < SIMILAR_MIN_LENGTH or query is None:
         return []
-    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    language = content_language()
     search = service.SearchRequest(
         site=Site.find_for_request(request),
         language=language,

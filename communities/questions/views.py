@@ -14,12 +14,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from communities import access, content, feeds, page_views, tools
 from communities.access import Action
 from sites import dates
+from sites.rendering import content_language
 
 from . import answer_html, answering, forms, search
 from .models import Answer, AnswerVote, Question
@@ -93,18 +93,14 @@ def _ask_context(request, community, form):
     }
 
 
-def _language():
-    return (get_language() or "fr").split("-")[0]
-
-
 def ask(request, community):
     denied = page_views.require(request, community, Action.POST)
     if denied:
         return denied
     if request.method != "POST":
-        form = forms.QuestionForm(language=_language())
+        form = forms.QuestionForm(language=content_language())
         return page_views.render(request, community, "questions/ask.html", _ask_context(request, community, form))
-    form = forms.QuestionForm(request.POST, language=_language())
+    form = forms.QuestionForm(request.POST, language=content_language())
     if not form.is_valid() or _rate_limited(request, form):
         context = _ask_context(request, community, form)
         return page_views.render(request, community, "questions/ask.html", context, status=FORM_ERROR_STATUS)

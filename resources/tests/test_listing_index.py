@@ -7,8 +7,9 @@ from wagtail.models import PageViewRestriction, Site
 
 from resources import listing_index
 from resources.factories import ResourcePageFactory
-from resources.listing import listed_entries, portal_root_path, visible_resources
+from resources.listing import listed_entries, visible_resources
 from resources.models import ListingEntry, ListingTag
+from sites.rendering import portal_root_path
 from tests.utils import library_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portals_once")]

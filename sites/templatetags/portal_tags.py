@@ -10,12 +10,9 @@ from wagtail.models import Page, Site
 
 from sites import root_paths
 from sites.db import prepared_statements
+from sites.rendering import portal_root_path
 
 register = template.Library()
-
-
-def _home_path(page):
-    return page.path[: Page.steplen * 2]
 
 
 @register.simple_tag(takes_context=True)
@@ -28,7 +25,7 @@ def portal_navigation(context):
     page = context.get("page")
     request = context["request"]
     if isinstance(page, Page):
-        home_path = _home_path(page)
+        home_path = portal_root_path(page)
     else:
         site = Site.find_for_request(request)
         if site is None:

@@ -1,0 +1,39 @@
+"""What the views of every app share: a response in the portal's theme, the
+active content language, the page number asked for, and a portal's tree path."""
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from themes.registry import select_theme_template
+
+from .branding import branding_for_request
+
+
+def themed_template(request, name):
+    """The template ``name`` of the request's portal theme, else of the default theme."""
+    return select_theme_template(branding_for_request(request).theme, name)
+
+
+def render(request, name, context, status=200):
+    """A response rendering ``name`` (e.g. "search/results.html") in the portal's theme."""
+    return TemplateResponse(request, themed_template(request, name), context, status=status)
+
+
+def content_language():
+    """The active language as a two-letter code ("fr", "en")."""
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def page_number(request):
+    """The ``page`` asked for in the query string, 1 when missing or not a number."""
+    try:
+        return max(int(request.GET.get("page", 1)), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def portal_root_path(page):
+    """The tree path of the portal home (in the page's language) above ``page``."""
+    return page.path[: Page.steplen * 2]
