@@ -7,8 +7,8 @@ community (``access.search_audiences``) ever find them."""
 
 from django.utils.translation import gettext_lazy as _
 
-from search import documents, registry
-from search.registry import DocumentData, Label
+from search import api as search_api
+from search.api import DocumentData, Label
 
 from . import access, content
 from .models import CommunityPage, Post, Visibility
@@ -25,7 +25,7 @@ def _audience(community, restricted_visibilities):
     return access.audience_key(community.pk) if community.visibility in restricted_visibilities else ""
 
 
-class CommunityPageProvider(registry.SearchProvider):
+class CommunityPageProvider(search_api.SearchProvider):
     model = CommunityPage
     kind = "community"
     kind_label = _("Communauté")
@@ -62,7 +62,7 @@ class CommunityPageProvider(registry.SearchProvider):
         )
 
 
-class PostProvider(registry.SearchProvider):
+class PostProvider(search_api.SearchProvider):
     model = Post
     kind = "community-post"
     kind_label = _("Publication de communauté")
@@ -100,10 +100,10 @@ def reindex_community_content(community):
     """Recompute the documents of a community's posts (after its visibility or
     publication changed)."""
     for post in Post.objects.filter(community_id=community.pk).select_related("community"):
-        documents.sync(post)
+        search_api.reindex(post)
 
 
 def register():
-    registry.register(CommunityPageProvider())
-    registry.register(PostProvider())
-    registry.register_audience_source(access.search_audiences)
+    search_api.register(CommunityPageProvider())
+    search_api.register(PostProvider())
+    search_api.register_audience_source(access.search_audiences)

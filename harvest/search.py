@@ -7,8 +7,8 @@ document, marked archived, so that search shows it only when asked to."""
 
 from django.utils.translation import gettext_lazy as _
 
-from search import registry
-from search.registry import DocumentData, Label
+from search import api as search_api
+from search.api import DocumentData, Label
 from sites.sanitize import plain_text
 
 from .models import HarvestedItem
@@ -18,7 +18,7 @@ def _language(item):
     return (item.language or "fr").split("-")[0].lower()[:2] or "fr"
 
 
-class HarvestedItemProvider(registry.SearchProvider):
+class HarvestedItemProvider(search_api.SearchProvider):
     model = HarvestedItem
     kind = "harvested"
     kind_label = _("Article partenaire")
@@ -55,10 +55,8 @@ class HarvestedItemProvider(registry.SearchProvider):
 def index(pks):
     """Bring the search documents of items ``pks`` up to date after bulk writes
     (which send no signals)."""
-    from search.documents import sync_many
-
-    sync_many(HarvestedItemProvider().objects().filter(pk__in=pks))
+    search_api.reindex_many(HarvestedItemProvider().objects().filter(pk__in=pks))
 
 
 def register():
-    registry.register(HarvestedItemProvider())
+    search_api.register(HarvestedItemProvider())

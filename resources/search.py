@@ -2,13 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from search import registry
-from search.registry import DocumentData, Label
+from search import api as search_api
+from search.api import DocumentData, Label
 
 from .models import ResourcePage
 
 
-class ResourcePageProvider(registry.SearchProvider):
+class ResourcePageProvider(search_api.SearchProvider):
     model = ResourcePage
     kind = "resource"
     kind_label = _("Ressource")
@@ -51,4 +51,4 @@ class ResourcePageProvider(registry.SearchProvider):
 
 
 def register():
-    registry.register(ResourcePageProvider())
+    search_api.register(ResourcePageProvider())

@@ -9,7 +9,6 @@ document the reader may see carries them, so that a label used only in a secret
 community is never suggested to a non-member.
 """
 
-import logging
 import re
 from dataclasses import dataclass, replace
 from functools import reduce
@@ -19,17 +18,12 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import PlainText
 
 from .analysis import LANGUAGES, analyse_word, autocomplete_terms, fold, words
-from .backends.engines import engine_unavailable
-from .backends.shared import search_backend
 from .models import FacetLabel, SearchFacetValue
 from .query import parse
-from .service import TokenFilters, base_queryset
-
-logger = logging.getLogger(__name__)
+from .service import TokenFilters, base_queryset, with_fallback
 
 MIN_LENGTH = 2
 TITLES = 6
@@ -48,9 +42,7 @@ class Suggestion:
         return {"kind": self.kind, "kind_label": str(KIND_LABELS[self.kind]), "label": self.label, "url": self.url}
 
 
-def _titles_from_engine_or_database(request, limit):
-    backend = search_backend()
-    engine = isinstance(backend, ElasticsearchBaseSearchBackend)
+def _titles_from_backend(request, limit, backend, engine):
     queryset = base_queryset(request, TokenFilters(engine))
     # The words read by search.query, folded: the engines' edge n-grams are
     # folded, their query analyser is not.
@@ -75,13 +67,11 @@ def _titles_from_documents(request, limit):
 
 
 def titles(request, limit=TITLES):
-    try:
-        return _titles_from_engine_or_database(request, limit)
-    except Exception as error:
-        if not engine_unavailable(error):
-            raise
-        logger.warning("Search engine unreachable, completing from the database: %s", error)
-        return _titles_from_documents(request, limit)
+    found, _engine_down = with_fallback(
+        lambda backend, engine: _titles_from_backend(request, limit, backend, engine),
+        lambda: _titles_from_documents(request, limit),
+    )
+    return found
 
 
 def _labels(facet):

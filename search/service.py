@@ -188,10 +188,18 @@ def _engine_page(request, backend):
 
 
 def _fallback_page(request):
-    """The database documents, matched on their analysed text, newest first."""
+    """The database documents, matched on their analysed text (every word, or any
+    with the "or" operator), newest first."""
     queryset = base_queryset(request, TokenFilters(engine=False)).order_by("-date", "-id")
-    for stems in query_terms(" ".join(parse(request.query).all_words)):
-        queryset = queryset.filter(reduce(or_, (Q(search_text__contains=f" {stem}") for stem in stems)))
+    matches = [
+        reduce(or_, (Q(search_text__contains=f" {stem}") for stem in stems))
+        for stems in query_terms(" ".join(parse(request.query).all_words))
+    ]
+    if matches and request.operator == "or":
+        queryset = queryset.filter(reduce(or_, matches))
+    else:
+        for match in matches:
+            queryset = queryset.filter(match)
     return queryset_faceted_page(queryset, request.offset, request.per_page, request.facet_names)
 
 
@@ -224,17 +232,26 @@ def build_facets(request, counts):
     return facets
 
 
+def with_fallback(on_backend, on_database):
+    """``on_backend(backend, engine)`` on the configured search backend (``engine``:
+    whether it is OpenSearch or Elasticsearch); when that engine cannot be reached,
+    ``on_database()`` instead, on the database documents. Returns the result and
+    whether the engine was down. Every search of the platform goes through here."""
+    backend = search_backend()
+    engine = isinstance(backend, ElasticsearchBaseSearchBackend)
+    try:
+        return on_backend(backend, engine), False
+    except Exception as error:
+        if not engine or not engine_unavailable(error):
+            raise
+        logger.warning("Search engine unreachable, falling back to the database: %s", error)
+        return on_database(), True
+
+
 def run_search(request):
     if backend_query(request) is None:
         return SearchOutcome(request, [], 0, build_facets(request, {}))
-    backend = search_backend()
-    engine_down = False
-    try:
-        documents, count, counts = _engine_page(request, backend)
-    except Exception as error:
-        if not isinstance(backend, ElasticsearchBaseSearchBackend) or not engine_unavailable(error):
-            raise
-        logger.warning("Search engine unreachable, falling back to the database: %s", error)
-        documents, count, counts = _fallback_page(request)
-        engine_down = True
+    (documents, count, counts), engine_down = with_fallback(
+        lambda backend, _engine: _engine_page(request, backend), lambda: _fallback_page(request)
+    )
     return SearchOutcome(request, documents, count, build_facets(request, counts), engine_down)

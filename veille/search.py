@@ -8,8 +8,8 @@ visibility may have changed."""
 
 from django.utils.translation import gettext_lazy as _
 
-from search import documents, registry
-from search.registry import DocumentData, Label
+from search import api as search_api
+from search.api import DocumentData, Label
 
 from .models import VeillePage
 
@@ -25,7 +25,7 @@ def _entry_text(entry):
     return " ".join(part for part in (shown.title, shown.summary, entry.note) if part) if shown else entry.note
 
 
-class VeillePageProvider(registry.SearchProvider):
+class VeillePageProvider(search_api.SearchProvider):
     model = VeillePage
     kind = "veille"
     kind_label = _("Numéro de veille")
@@ -63,8 +63,8 @@ class VeillePageProvider(registry.SearchProvider):
 def reindex_community_issues(community):
     """Recompute the documents of a community's issues (after its visibility changed)."""
     for issue in VeillePage.objects.filter(community_id=community.pk).select_related("community"):
-        documents.sync(issue)
+        search_api.reindex(issue)
 
 
 def register():
-    registry.register(VeillePageProvider())
+    search_api.register(VeillePageProvider())

@@ -6,13 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from communities import access, content
 from communities.models import CommunityPage, Visibility
-from search import registry
-from search.registry import DocumentData, Label
+from search import api as search_api
+from search.api import DocumentData, Label
 
 from .models import EventPage
 
 
-class EventPageProvider(registry.SearchProvider):
+class EventPageProvider(search_api.SearchProvider):
     model = EventPage
     kind = "event"
     kind_label = _("Événement")
@@ -57,4 +57,4 @@ class EventPageProvider(registry.SearchProvider):
 
 
 def register():
-    registry.register(EventPageProvider())
+    search_api.register(EventPageProvider())

@@ -8,7 +8,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from communities import feeds
 from communities.models import ActivityItem, CommunityPage, Membership
-from search import documents
+from search import api as search_api
 
 from .models import CalendarKey, EventPage
 
@@ -43,7 +43,7 @@ def _deleted(sender, instance, **kwargs):
 def _community_changed(sender, instance, **kwargs):
     """Who finds a community's events depends on its visibility."""
     for event in EventPage.objects.child_of(instance):
-        documents.sync(event)
+        search_api.reindex(event)
 
 
 def _membership_ended(sender, instance, **kwargs):

@@ -6,13 +6,13 @@ from wagtail.documents import get_document_model
 
 from communities import access, tools
 from communities.models import CommunityPage, Visibility
-from search import registry
-from search.registry import DocumentData, Label
+from search import api as search_api
+from search.api import DocumentData, Label
 
 from .shelves import community_of
 
 
-class CommunityDocumentProvider(registry.SearchProvider):
+class CommunityDocumentProvider(search_api.SearchProvider):
     model = get_document_model()
     kind = "document"
     kind_label = _("Document")
@@ -44,4 +44,4 @@ class CommunityDocumentProvider(registry.SearchProvider):
 
 
 def register():
-    registry.register(CommunityDocumentProvider())
+    search_api.register(CommunityDocumentProvider())

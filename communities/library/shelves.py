@@ -14,7 +14,7 @@ from wagtail.models import Collection
 
 from communities import feeds, tools
 from communities.models import ActivityItem
-from search import documents as search_documents
+from search import api as search_api
 
 from .models import CommunityLibrary, DocumentVersion
 
@@ -76,7 +76,7 @@ def share(community, user, title, upload, tags=()):
     DocumentVersion.objects.create(
         document=document, number=1, file=document.file.name, file_size=document.file_size, uploaded_by=user
     )
-    search_documents.sync(document)
+    search_api.reindex(document)
     feeds.record(
         community,
         user,

@@ -8,7 +8,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from communities import feeds
 from communities.models import CommunityPage
-from search import documents as search_documents
+from search import api as search_api
 
 from .shelves import documents_of
 
@@ -19,7 +19,7 @@ def _deleted(sender, instance, **kwargs):
 
 def _community_changed(sender, instance, **kwargs):
     for document in documents_of(instance):
-        search_documents.sync(document)
+        search_api.reindex(document)
 
 
 def connect():

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from communities import access, content, feeds, notifications
 from communities.membership import display_name
 from communities.models import ActivityItem, Membership, Notification
-from search import documents
+from search import api as search_api
 
 from . import routing
 from .models import Answer, AnswerVote, Question
@@ -38,7 +38,7 @@ def ask(community, author, title, body, domains=(), tags=(), territory=None):
         excerpt=content.plain_text(body, EXCERPT_LENGTH),
     )
     routing.route(question)
-    documents.sync(question)  # again, now that its domains and tags are set
+    search_api.reindex(question)  # again, now that its domains and tags are set
     return question
 
 

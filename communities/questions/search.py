@@ -9,17 +9,11 @@ answers a document carries are refreshed on every answer, acceptance and
 moderation."""
 
 from django.utils.translation import gettext_lazy as _
-from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-from wagtail.models import Site
 
 from communities import access, content
 from communities.models import CommunityPage, Visibility
-from search import documents, registry, service
-from search.backends.engines import engine_unavailable
-from search.backends.shared import search_backend
-from search.query import clean, parse
-from search.registry import DocumentData, Label
-from sites.rendering import content_language
+from search import api as search_api
+from search.api import DocumentData, Label
 
 from .models import Question
 
@@ -27,10 +21,9 @@ KIND = "question"
 ANSWERS_IN_DOCUMENT = 3
 SIMILAR_MAX = 5
 SIMILAR_MIN_LENGTH = 3
-SIMILAR_QUERY_MAX = 200
 
 
-class QuestionProvider(registry.SearchProvider):
+class QuestionProvider(search_api.SearchProvider):
     model = Question
     kind = KIND
     kind_label = _("Question")
@@ -78,38 +71,16 @@ def reindex_community_questions(community):
     """Recompute the documents of a community's questions (after its visibility
     or publication changed)."""
     for question in Question.objects.filter(community_id=community.pk).select_related("community"):
-        documents.sync(question)
+        search_api.reindex(question)
 
 
 def similar(request, text):
     """Up to ``SIMILAR_MAX`` questions of the request's portal that ``request.user``
     may read, close to ``text`` (any of its words, best matches first)."""
-    text = clean(text, SIMILAR_QUERY_MAX)
-    query = parse(text).backend_query("or")
-    if len(text) < SIMILAR_MIN_LENGTH or query is None:
+    if len(text.strip()) < SIMILAR_MIN_LENGTH:
         return []
-    language = content_language()
-    search = service.SearchRequest(
-        site=Site.find_for_request(request),
-        language=language,
-        query=text,
-        audiences=registry.audiences_for(request.user),
-        filters={"kind": KIND},
-        per_page=SIMILAR_MAX,
-    )
-    backend = search_backend()
-    engine = isinstance(backend, ElasticsearchBaseSearchBackend)
-    queryset = service.base_queryset(search, service.TokenFilters(engine))
-    try:
-        results = backend.search(query, queryset, operator="or", order_by_relevance=True)
-        # A page as the search page gets it: an engine's hits are loaded by key,
-        # since some filters (a token among facet_tokens) mean something else in SQL.
-        return results.faceted_page(0, SIMILAR_MAX, [])[0]
-    except Exception as error:
-        if not engine or not engine_unavailable(error):
-            raise
-        return []  # suggestions are a convenience: none while the engine is down
+    return search_api.find(request, text, kind=KIND, limit=SIMILAR_MAX)
 
 
 def register():
-    registry.register(QuestionProvider())
+    search_api.register(QuestionProvider())

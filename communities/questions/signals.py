@@ -9,7 +9,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from communities import feeds
 from communities.models import CommunityPage
-from search import documents
+from search import api as search_api
 
 from .models import Answer, Question
 
@@ -19,7 +19,7 @@ def _answer_changed(sender, instance, raw=False, **kwargs):
         return
     question = Question.objects.filter(pk=instance.question_id).select_related("community").first()
     if question is not None:
-        documents.sync(question)
+        search_api.reindex(question)
 
 
 def _forget(sender, instance, **kwargs):
