@@ -18,7 +18,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.rich_text import expand_db_html
@@ -26,6 +25,7 @@ from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from sites.pages import BasePage
+from sites.routing import SubpageRoutesMixin
 from sites.sanitize import EDITED, clean_html
 
 from .forms import EventPageForm
@@ -36,9 +36,11 @@ class EventPageTag(TaggedItemBase):
     content_object = ParentalKey("events.EventPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(SubpageRoutesMixin, BasePage):
     """An event or a webinar, with registration, an iCal export and, once it is
     over, its replay and documents."""
+
+    subpage_urlconf = "communities.events.page_urls"
 
     class Kind(models.TextChoices):
         EVENT = "event", _("Événement")
@@ -193,46 +195,6 @@ class EventPage(RoutablePageMixin, BasePage):
             )
         return self._community
 
-    # Routes.
-
-    def serve(self, request, *args, **kwargs):
-        from .views import require_read
-
-        denied = require_read(request, self)
-        if denied:
-            return denied
-        return super().serve(request, *args, **kwargs)
-
-    @path("", name="detail")
-    def serve_detail(self, request):
-        from .views import event_detail
-
-        return event_detail(request, self)
-
-    @path("ical/", name="ics")
-    def serve_ics(self, request):
-        from .views import event_ics
-
-        return event_ics(request, self)
-
-    @path("inscription/", name="register")
-    def serve_register(self, request):
-        from .views import register
-
-        return register(request, self)
-
-    @path("desinscription/", name="cancel")
-    def serve_cancel(self, request):
-        from .views import cancel
-
-        return cancel(request, self)
-
-    @path("inscrits/", name="registrants")
-    def serve_registrants(self, request):
-        from .views import registrants
-
-        return registrants(request, self)
-
 
 class EventDocument(Orderable):
     """A document shown on the event page once the event is over."""
@@ -250,9 +212,11 @@ class EventDocument(Orderable):
         return self.title or self.document.title
 
 
-class AgendaPage(RoutablePageMixin, BasePage):
+class AgendaPage(SubpageRoutesMixin, BasePage):
     """A portal's agenda: its events in a list and a month view, and its calendar
     feed."""
+
+    subpage_urlconf = "communities.events.agenda_urls"
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -267,25 +231,6 @@ class AgendaPage(RoutablePageMixin, BasePage):
     def title_in(self, locale):
         with translation.override(locale.language_code):
             return str(_("Agenda"))
-
-    @path("", name="index")
-    def serve_index(self, request):
-        from .views import agenda_list
-
-        return agenda_list(request, self)
-
-    @path("mois/", name="month_current")
-    @path("mois/<int:year>-<int:month>/", name="month")
-    def serve_month(self, request, year=None, month=None):
-        from .views import agenda_month
-
-        return agenda_month(request, self, year, month)
-
-    @path("ical/", name="feed")
-    def serve_feed(self, request):
-        from .views import agenda_feed
-
-        return agenda_feed(request, self)
 
 
 class Registration(models.Model):

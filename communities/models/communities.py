@@ -8,11 +8,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
 
 from sites.pages import BasePage
+from sites.routing import SubpageRoutesMixin
+
+from .. import tools
 
 
 class Visibility(models.TextChoices):
@@ -47,8 +50,10 @@ class CommunityPageTag(TaggedItemBase):
     content_object = ParentalKey("communities.CommunityPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class CommunityPage(RoutablePageMixin, BasePage):
+class CommunityPage(SubpageRoutesMixin, BasePage):
     """A community: its presentation, members, feed, posts and pinned resources."""
+
+    subpage_urlconf = "communities.page_urls"
 
     description = RichTextField(
         _("présentation"), blank=True, features=["bold", "italic", "link", "ul", "ol", "h2", "h3"]
@@ -93,113 +98,14 @@ class CommunityPage(RoutablePageMixin, BasePage):
     def is_secret(self):
         return self.visibility == Visibility.SECRET
 
-    def serve(self, request, *args, **kwargs):
-        from .. import access
-
-        if not access.can(request.user, self, access.Action.SEE):
-            from django.http import Http404
-
-            raise Http404
-        return super().serve(request, *args, **kwargs)
-
-    # Routes: each delegates to a function of communities.page_views.
-
-    @path("", name="home")
-    def serve_home(self, request):
-        from ..page_views import community_home
-
-        return community_home(request, self)
-
-    @path("membres/", name="members")
-    def serve_members(self, request):
-        from ..page_views import members
-
-        return members(request, self)
-
-    @path("publications/<int:post_id>/", name="post_detail")
-    def serve_post_detail(self, request, post_id):
-        from ..page_views import post_detail
-
-        return post_detail(request, self, post_id)
-
-    @path("publier/", name="publish")
-    def serve_publish(self, request):
-        from ..page_views import publish_post
-
-        return publish_post(request, self)
-
-    @path("publications/<int:post_id>/commenter/", name="comment")
-    def serve_comment(self, request, post_id):
-        from ..page_views import add_comment
-
-        return add_comment(request, self, post_id)
-
-    @re_path(r"^signaler/(?P<kind>post|comment)/(?P<pk>[0-9]+)/$", name="report")
-    def serve_report(self, request, kind, pk):
-        from ..page_views import report_content
-
-        return report_content(request, self, kind, int(pk))
-
-    @path("adhesion/", name="membership")
-    def serve_membership(self, request):
-        from ..page_views import membership_action
-
-        return membership_action(request, self)
-
-    @path("suivre/", name="follow")
-    def serve_follow(self, request):
-        from ..page_views import follow_action
-
-        return follow_action(request, self)
-
-    @path("animation/", name="manage")
-    def serve_manage(self, request):
-        from ..page_views import manage
-
-        return manage(request, self)
-
-    @path("animation/membres/<int:membership_id>/", name="manage_member")
-    def serve_manage_member(self, request, membership_id):
-        from ..page_views import manage_member
-
-        return manage_member(request, self, membership_id)
-
-    @path("animation/inviter/", name="invite")
-    def serve_invite(self, request):
-        from ..page_views import invite
-
-        return invite(request, self)
-
-    @path("animation/epingler/", name="pin")
-    def serve_pin(self, request):
-        from ..page_views import pin_resource
-
-        return pin_resource(request, self)
-
-    @re_path(r"^animation/moderer/(?P<kind>post|comment)/(?P<pk>[0-9]+)/$", name="moderate")
-    def serve_moderate(self, request, kind, pk):
-        from ..page_views import moderate
-
-        return moderate(request, self, kind, int(pk))
-
     def route(self, request, path_components):
-        """The routes above, then registered tools; any other first segment is
-        a child page's slug (tools made of pages: events, questionnaires)."""
-        from wagtail.models import Page
-
-        from .. import tools
-
+        """The addresses of communities.page_urls, then registered tools; any other
+        first segment is a child page's slug (tools made of pages: events,
+        questionnaires)."""
         result = super().route(request, path_components)
         if result.page is self and result.args and result.args[2].get("prefix") not in (None, *tools.prefixes()):
             return Page.route(self, request, path_components)
         return result
-
-    # Last, so that the routes above take precedence: a community tool's views.
-    @re_path(r"^(?P<prefix>[a-z][a-z-]*)/(?P<rest>.*)$", name="tool")
-    def serve_tool(self, request, prefix, rest):
-        from .. import tools
-
-        return tools.serve(request, self, prefix, rest)
 
 
 class Membership(models.Model):
