@@ -13,6 +13,7 @@ from sites import dates
 
 from . import access
 from .models import ActivityItem, Comment, Follow
+from .tasks import send_immediate_digests
 
 PAGE_SIZE = 20
 
@@ -37,7 +38,6 @@ def record(community, actor, verb, post=None, comment=None, pin=None, subject=No
         subject_url=url,
         excerpt=excerpt[:300],
     )
-    from .tasks import send_immediate_digests
 
     transaction.on_commit(lambda: send_immediate_digests.delay(item.pk))
     return item

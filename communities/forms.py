@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from resources.models import Domain, Territory
+from harvest.models import HarvestedItem
+from resources.models import Domain, ResourcePage, Territory
 
 from . import content
 from .models import Membership, Profile
@@ -104,8 +105,6 @@ class PinForm(forms.Form):
 
 def resolve_pin_target(url):
     """The live resource page of a portal, or the harvested item, at ``url``."""
-    from harvest.models import HarvestedItem
-    from resources.models import ResourcePage
 
     parts = urlsplit(url)
     site = Site.objects.filter(hostname=(parts.hostname or "").lower()).select_related("root_page").first()

@@ -17,6 +17,7 @@ from sites import rendering
 from . import access, content, feeds, forms, membership, posting, tools
 from .access import Action
 from .models import Comment, CommunityPage, Invitation, Membership, PinnedResource, Post, Report
+from .tasks import send_invitation
 
 MEMBERS_PREVIEW = 12
 MEMBERS_PAGE_SIZE = 48
@@ -337,7 +338,6 @@ def manage_member(request, page, membership_id):
 
 
 def invite(request, page):
-    from .tasks import send_invitation
 
     denied = _post_only(request) or require(request, page, Action.MANAGE)
     if denied:

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.db.models.signals import post_save
 from wagtail.signals import page_published, page_unpublished
 
+from .membership import claim_invitations
 from .models import CommunityPage, Profile
+from .search import reindex_community_content
 
 
 def _create_profile(sender, instance, created, raw=False, **kwargs):
@@ -14,14 +16,12 @@ def _create_profile(sender, instance, created, raw=False, **kwargs):
 
 
 def _email_confirmed(request, email_address, **kwargs):
-    from .membership import claim_invitations
 
     claim_invitations(email_address.user, email_address.email)
 
 
 def _community_changed(sender, instance, **kwargs):
     """A community's visibility decides who finds its posts: reindex them."""
-    from .search import reindex_community_content
 
     reindex_community_content(instance)
 

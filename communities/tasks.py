@@ -6,16 +6,17 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .models import CommunityPage, Profile
+from .notifications import digest_recipients, send_digest, send_immediate
+
 
 @shared_task(name="communities.send_immediate_digests")
 def send_immediate_digests(item_id):
-    from .notifications import send_immediate
 
     return send_immediate(item_id)
 
 
 def _send_digests(frequency):
-    from .notifications import digest_recipients, send_digest
 
     sent = 0
     for user in digest_recipients(frequency).iterator(chunk_size=500):
@@ -25,21 +26,18 @@ def _send_digests(frequency):
 
 @shared_task(name="communities.send_daily_digests")
 def send_daily_digests():
-    from .models import Profile
 
     return _send_digests(Profile.Digest.DAILY)
 
 
 @shared_task(name="communities.send_weekly_digests")
 def send_weekly_digests():
-    from .models import Profile
 
     return _send_digests(Profile.Digest.WEEKLY)
 
 
 @shared_task(name="communities.send_invitation")
 def send_invitation(community_id, email, inviter_name):
-    from .models import CommunityPage
 
     community = CommunityPage.objects.filter(pk=community_id).first()
     if community is None:

@@ -22,6 +22,8 @@ from itertools import islice
 from django.apps import apps as django_apps
 from django.db import transaction
 
+from .models import ResourcePage
+
 BATCH = 2000
 # Saving only these fields of a resource changes nothing its listings show.
 # Wagtail saves drafts and revision pointers with ``update_fields``; any other
@@ -149,7 +151,6 @@ def refresh(resource_ids, apps=django_apps):
 
 def refresh_below(page):
     """Re-index every resource at or below ``page`` (moved, or restricted)."""
-    from .models import ResourcePage
 
     refresh(list(ResourcePage.objects.filter(path__startswith=page.path).values_list("pk", flat=True)))
 
@@ -200,8 +201,6 @@ def connect():
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_unpublished, post_page_move
-
-    from .models import ResourcePage
 
     page_unpublished.connect(_unpublished, sender=ResourcePage, dispatch_uid="listing_index_unpublished")
     post_page_move.connect(_moved, dispatch_uid="listing_index_moved")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from sites import alternates
 from sites.feeds import MAX_ENTRIES, FeedEntry, PortalFeed, announced, start_of
+from sites.models import PortalHomePage
 from sites.rendering import portal_root_path
 
 from .listing import visible_resources, with_card_data
@@ -72,7 +73,6 @@ class DomainFeed(PortalFeed):
 
 def announce(request, page):
     """The domain feed on a domain page, the new resources on the library and the home."""
-    from sites.models import PortalHomePage
 
     if isinstance(page, DomainPage):
         return announced(_("Ressources · %(domain)s") % {"domain": page.title}, "domain", slug=page.slug)

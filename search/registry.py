@@ -5,6 +5,8 @@ start-up; harvest and communities from their own ``AppConfig.ready``)."""
 import datetime
 from dataclasses import dataclass, field
 
+from .signals import watch
+
 
 @dataclass(frozen=True)
 class Label:
@@ -60,7 +62,6 @@ _providers = {}
 
 
 def register(provider):
-    from .signals import watch
 
     _providers[provider.model] = provider
     watch(provider.model)

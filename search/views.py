@@ -14,6 +14,7 @@ from sites.rendering import content_language, render
 
 from . import analytics
 from .autocomplete import suggestions
+from .models import PromotedResult
 from .registry import audiences_for
 from .service import FACETS, request_from_params
 from .suggestions import search_with_second_chance
@@ -26,7 +27,6 @@ AUTOCOMPLETE_RATE_LIMIT = getattr(settings, "SEARCH_AUTOCOMPLETE_RATE_LIMIT", 30
 
 
 def _promoted(site, query):
-    from .models import PromotedResult
 
     if site is None or not query:
         return []

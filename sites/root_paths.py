@@ -25,6 +25,7 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
 
 from .db import prepared_statements
+from .models import PortalHomePage
 from .portal_urls import root_url
 
 CACHE_SECONDS = 3600  # as Wagtail
@@ -39,7 +40,6 @@ PORTAL_JOINS = ("root_page__locale", "root_page__portalhomepage", "portalbrandin
 
 @prepared_statements()
 def _all_sites():
-    from .models import PortalHomePage
 
     # Wagtail's order (most specific root first), applied here rather than in SQL:
     # Django resolves an ORDER BY against every selected column, and the joins

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from harvest.listing import visible_items
 from resources.models import ResourcePage
+from sites.translation import translate_page
 
 from .inbox import shown_resources
 from .models import VeilleEntry, VeillePage
@@ -38,7 +39,6 @@ ENTRIES_PER_ISSUE = 4
 def load(sites):
     """Give each portal a veille archive (in every language) and its demo issues;
     returns the number of issues created."""
-    from sites.translation import translate_page
 
     created = 0
     for site in sites:

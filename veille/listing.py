@@ -11,9 +11,11 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from communities.models import Visibility
 from resources.models import ResourcePage
 from sites.rendering import page_number
 
+from .forms import SubscribeForm
 from .models import VeilleIndexPage, VeillePage
 
 PAGE_SIZE = 12
@@ -43,7 +45,6 @@ def published_issues(site, locale=None):
     """Live, public issues of ``site``'s veille in ``locale`` (the portal's own
     language by default), newest first. Issues of a community that is not
     public are left out."""
-    from communities.models import Visibility
 
     root = _portal_root(site, locale)
     if root is None:
@@ -119,7 +120,6 @@ def _site(request, page):
 
 def archive_context(request, index):
     """The archive page: the portal's issues, paginated, with their entry counts."""
-    from .forms import SubscribeForm
 
     issues = (
         published_issues(_site(request, index), index.locale)
@@ -135,6 +135,5 @@ def archive_context(request, index):
 
 
 def issue_context(request, issue):
-    from .forms import SubscribeForm
 
     return {"entries": issue_entries(issue, request), "subscribe_form": SubscribeForm(), "archive": issue.get_parent()}

@@ -15,6 +15,7 @@ from sites.models import PortalBranding
 from sites.portal_urls import root_url
 
 from .models import Dispatch, Subscriber
+from .tasks import send_confirmation, send_issue
 from .tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT, make_token
 
 RESEND_AFTER = datetime.timedelta(minutes=15)
@@ -38,7 +39,6 @@ def unsubscribe_url(subscriber):
 def subscribe(site, email, language):
     """Record a subscription request and send the confirmation e-mail, unless
     the address is already confirmed. Returns the subscriber."""
-    from .tasks import send_confirmation
 
     subscriber, _created = Subscriber.objects.get_or_create(
         site=site, email=email.strip().lower(), defaults={"language": language}
@@ -119,7 +119,6 @@ def issue_message(issue, entries, subscriber, connection=None):
 def schedule_dispatch(issue):
     """Queue the sending of a published issue, the first time only. An issue of
     a community that is not public is never sent. Returns the new dispatch or None."""
-    from .tasks import send_issue
 
     if not issue.is_public_issue:
         return None

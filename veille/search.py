@@ -8,6 +8,7 @@ visibility may have changed."""
 
 from django.utils.translation import gettext_lazy as _
 
+from communities.access import audience_key
 from search import api as search_api
 from search.api import DocumentData, Label
 
@@ -15,7 +16,6 @@ from .models import VeillePage
 
 
 def _audience(page):
-    from communities.access import audience_key
 
     return "" if page.is_public_issue else audience_key(page.community_id)
 

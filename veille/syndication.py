@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from sites import alternates
 from sites.feeds import FeedEntry, PortalFeed, announced, start_of
+from sites.models import PortalHomePage
 
 from .listing import issue_entries, published_issues, veille_index
 from .models import VeilleIndexPage, VeillePage
@@ -52,7 +53,6 @@ class VeilleFeed(PortalFeed):
 
 
 def announce(request, page):
-    from sites.models import PortalHomePage
 
     if isinstance(page, (PortalHomePage, VeilleIndexPage, VeillePage)):
         return announced(_("Veille"), "veille")

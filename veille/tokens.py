@@ -3,6 +3,8 @@ a login, and cannot be forged or reused for another address."""
 
 from django.core import signing
 
+from .models import Subscriber
+
 CONFIRM_SALT = "veille.subscriber.confirm"
 UNSUBSCRIBE_SALT = "veille.subscriber.unsubscribe"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
@@ -15,7 +17,6 @@ def make_token(subscriber, salt):
 def subscriber_for(token, salt, max_age=None):
     """The subscriber the token was made for, or None when it is forged,
     expired or names an address that changed."""
-    from .models import Subscriber
 
     try:
         pk, email = signing.loads(token, salt=salt, max_age=max_age)

@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from communities.access import readable_communities
+from communities.models import CommunityPage
+
 from . import admin_views
 from .inbox import inbox_portals
 from .models import VeillePage
@@ -36,8 +39,6 @@ def register_inbox_menu_item():
 def hide_restricted_issues(pages):
     """An issue made for a community is in sitemaps only when anonymous readers
     read that community (its title, in its address, names the community)."""
-    from communities.access import readable_communities
-    from communities.models import CommunityPage
 
     readable = readable_communities(AnonymousUser(), CommunityPage.objects.all())
     restricted = VeillePage.objects.filter(community__isnull=False).exclude(community__in=readable.values("pk"))

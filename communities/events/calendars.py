@@ -27,7 +27,10 @@ from wagtail.models import Page
 from communities import access, content, tools
 from communities.models import CommunityPage, Visibility
 from sites import alternates as site_alternates
+from sites.models import PortalHomePage
 from sites.portal_urls import root_url
+
+from .models import AgendaPage, CalendarKey, EventPage, new_calendar_key
 
 PRODID = "-//Portail des territoires//Agenda//FR"
 
@@ -88,14 +91,12 @@ def response(request, name, events, filename, private=False):
 
 def personal_key(user, community):
     """``user``'s key for ``community``'s feed, made on first use."""
-    from .models import CalendarKey
 
     return CalendarKey.objects.get_or_create(user=user, community=community)[0].key
 
 
 def reset_key(user, community):
     """Give ``user`` a new key for ``community``'s feed: the old address stops at once."""
-    from .models import CalendarKey, new_calendar_key
 
     CalendarKey.objects.update_or_create(user=user, community=community, defaults={"key": new_calendar_key()})
 
@@ -103,7 +104,6 @@ def reset_key(user, community):
 def community_for_key(key):
     """The live community whose feed ``key`` opens, if its owner is active and
     may still read it; else None."""
-    from .models import CalendarKey
 
     found = (
         CalendarKey.objects.filter(key=key, user__is_active=True, community__live=True)
@@ -139,9 +139,6 @@ def _agenda_tool_registered():
 
 
 def alternates(request, page):
-    from sites.models import PortalHomePage
-
-    from .models import AgendaPage, EventPage
 
     if isinstance(page, PortalHomePage):
         # Every portal home announces its agenda: its URL path is all the link

@@ -24,6 +24,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from communities.models import CommunityPage
 from sites.pages import BasePage
 from sites.routing import SubpageRoutesMixin
 from sites.sanitize import EDITED, clean_html
@@ -188,8 +189,6 @@ class EventPage(SubpageRoutesMixin, BasePage):
     def community(self):
         """The community the event belongs to, or None for a portal event."""
         if not hasattr(self, "_community"):
-            from communities.models import CommunityPage
-
             self._community = (
                 CommunityPage.objects.filter(path=self.path[: -self.steplen]).first() if self.depth > 1 else None
             )

@@ -13,7 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from communities.models import Notification
+from communities.notifications import notify
+
 from .models import Registration
+from .tasks import send_promotion_email
 
 Status = Registration.Status
 
@@ -118,10 +122,6 @@ def _promote_next(event):
 
 def _tell_promoted(event, registration):
     """A notification in the community (portal events have none) and an e-mail."""
-    from communities.models import Notification
-    from communities.notifications import notify
-
-    from .tasks import send_promotion_email
 
     message = _("Une place s'est libérée : vous êtes inscrit à « %(title)s ».") % {"title": event.title}
     if event.community is not None:

@@ -7,11 +7,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .models import Registration
+
 
 @shared_task(name="events.send_promotion_email")
 def send_promotion_email(registration_id):
     """Tell someone promoted from the waiting list that they have a seat."""
-    from .models import Registration
 
     registration = (
         Registration.objects.filter(pk=registration_id, status=Registration.Status.REGISTERED)

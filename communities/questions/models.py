@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from communities import tools
 from communities.models import CommunityPage
 
 TITLE_MAX = 200
@@ -80,12 +81,10 @@ class Question(models.Model):
         return answers.annotate(accepted_first=first).order_by("accepted_first", "-votes", "created_at", "pk")
 
     def url(self, request=None):
-        from communities import tools
 
         return tools.url(self.community, "questions", "detail", request=request, pk=self.pk)
 
     def full_url(self):
-        from communities import tools
 
         return tools.full_url(self.community, "questions", "detail", pk=self.pk)
 

@@ -12,6 +12,7 @@ from communities.models import CommunityPage
 from search import api as search_api
 
 from .models import Answer, Question
+from .search import reindex_community_questions
 
 
 def _answer_changed(sender, instance, raw=False, **kwargs):
@@ -27,7 +28,6 @@ def _forget(sender, instance, **kwargs):
 
 
 def _community_changed(sender, instance, **kwargs):
-    from .search import reindex_community_questions
 
     reindex_community_questions(instance)
 

@@ -1,5 +1,8 @@
 from django import template
 
+from ..content import plain_text
+from ..notifications import unread_count
+
 register = template.Library()
 
 
@@ -24,7 +27,6 @@ def _community_home_url(community, request):
 @register.filter
 def excerpt(html, length=200):
     """Plain text of sanitised HTML, shortened (escaped again on output)."""
-    from ..content import plain_text
 
     return plain_text(html, max_length=int(length))
 
@@ -33,7 +35,6 @@ def excerpt(html, length=200):
 def unread_notifications(context):
     """How many unread notifications the logged-in reader may still see, for the
     member bar; notices of a community they lost access to do not count."""
-    from ..notifications import unread_count
 
     user = context.get("user")
     if user is None or not user.is_authenticated:

@@ -3,15 +3,14 @@
 
 from django.db import connection
 
+from .postgres import PortailPostgresSearchBackend
+from .sqlite import PortailSQLiteSearchBackend
+
 
 def PortailDatabaseSearchBackend(params):
     if connection.vendor == "postgresql":
-        from .postgres import PortailPostgresSearchBackend
-
         return PortailPostgresSearchBackend(params)
     if connection.vendor == "sqlite":
-        from .sqlite import PortailSQLiteSearchBackend
-
         return PortailSQLiteSearchBackend(params)
     from modelsearch.backends.database.fallback import DatabaseSearchBackend
 

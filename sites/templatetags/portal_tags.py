@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Page, Site
 
-from sites import root_paths
+from sites import alternates, root_paths
 from sites.db import prepared_statements
 from sites.rendering import portal_root_path
 
@@ -87,7 +87,6 @@ def _portal_languages(request, content_languages):
 @register.inclusion_tag("components/alternate_links.html", takes_context=True)
 def alternate_links(context):
     """``<link rel="alternate">`` for every feed or calendar the page announces."""
-    from sites import alternates
 
     request = context.get("request")
     return {"alternates": alternates.for_page(request, context.get("page")) if request else []}
