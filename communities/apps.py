@@ -8,8 +8,7 @@ class CommunitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import search, signals, syndication
+        from . import search, signals
 
         signals.connect()
         search.register()
-        syndication.register()

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from harvest.listing import visible_items
-from sites import alternates
 from sites.feeds import MAX_ENTRIES, FeedEntry, PortalFeed, announced
 
 from .feeds import community_items, with_feed_data
@@ -126,7 +125,3 @@ def announce(request, page):
     if isinstance(page, CommunityPage) and page.visibility == Visibility.PUBLIC and page.live:
         return announced(_("Activité · %(community)s") % {"community": page.title}, "community", slug=page.slug)
     return []
-
-
-def register():
-    alternates.register(announce)

@@ -1,8 +1,9 @@
 """Community tools (questions, events, polls, questionnaires, documents) plug
 into every community page.
 
-A tool registers a URL prefix under the community (``questions`` gives
-``/<community>/questions/...``), its own URLconf and a tab label. Views of that
+A tool is a ``Tool`` returned by a function registered with the
+``register_community_tool`` Wagtail hook: a URL prefix under the community
+(``questions`` gives ``/<community>/questions/...``), its own URLconf and a tab label. Views of that
 URLconf are called as ``view(request, community, **kwargs)``; they check access
 with ``communities.page_views.require`` and render with
 ``communities.page_views.render`` so that they share the community's header,
@@ -18,23 +19,21 @@ from django.http import Http404
 from django.urls import Resolver404, URLResolver
 from django.urls.resolvers import RegexPattern
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 
 @dataclass(frozen=True)
 class Tool:
     prefix: str
-    urlconf: str
+    urlconf: str  # dotted path of the tool's URLconf
     label: str
-    index_name: str
+    index_name: str  # the name of the tool's landing view in ``urlconf``
     order: int = 50
 
 
-_tools = {}
-
-
-def register(prefix, urlconf, label, index_name, order=50):
-    """``index_name`` is the name of the tool's landing view in ``urlconf``."""
-    _tools[prefix] = Tool(prefix, urlconf, label, index_name, order)
+def _tools():
+    """{prefix: Tool} of the registered tools."""
+    return {tool.prefix: tool for make_tool in hooks.get_hooks("register_community_tool") for tool in [make_tool()]}
 
 
 def allow_page_type(model_label):
@@ -48,11 +47,11 @@ def allow_page_type(model_label):
 
 
 def prefixes():
-    return set(_tools)
+    return set(_tools())
 
 
 def registered():
-    return sorted(_tools.values(), key=lambda tool: (tool.order, tool.prefix))
+    return sorted(_tools().values(), key=lambda tool: (tool.order, tool.prefix))
 
 
 @cache
@@ -63,7 +62,7 @@ def _resolver(urlconf):
 
 
 def serve(request, community, prefix, rest):
-    tool = _tools.get(prefix)
+    tool = _tools().get(prefix)
     if tool is None:
         raise Http404
     try:
@@ -75,7 +74,7 @@ def serve(request, community, prefix, rest):
 
 def path(prefix, name, **kwargs):
     """The tool-relative path of a named view, e.g. ``"12/repondre/"``."""
-    return _resolver(_tools[prefix].urlconf).reverse(name, **kwargs)
+    return _resolver(_tools()[prefix].urlconf).reverse(name, **kwargs)
 
 
 def _subpage(community, prefix, rest):

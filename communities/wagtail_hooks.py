@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import access, stats
+from . import access, stats, syndication
 from .models import CommunityPage
 
 
@@ -49,3 +49,6 @@ def register_stats_url():
 @hooks.register("register_reports_menu_item")
 def register_stats_menu_item():
     return StatsMenuItem(_("Communautés"), reverse("communities_stats"), icon_name="group", order=700)
+
+
+hooks.register("page_alternates", syndication.announce)  # a public community's activity feed

@@ -7,8 +7,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Ressources")
 
     def ready(self):
-        from . import listing_index, search, syndication
+        from . import listing_index, search
 
         search.register()
-        syndication.register()
         listing_index.connect()

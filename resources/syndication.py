@@ -5,7 +5,6 @@ from django.http import Http404
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from sites import alternates
 from sites.feeds import MAX_ENTRIES, FeedEntry, PortalFeed, announced, start_of
 from sites.models import PortalHomePage
 from sites.rendering import portal_root_path
@@ -79,7 +78,3 @@ def announce(request, page):
     if isinstance(page, (ResourceIndexPage, PortalHomePage)):
         return announced(_("Nouvelles ressources"), "resources")
     return []
-
-
-def register():
-    alternates.register(announce)

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import syndication
 from .listing import home_page_context
 from .models import Domain, DomainPage, ResourceIndexPage, ResourcePage, ResourceType, Territory
 
@@ -56,3 +57,6 @@ def menu_page_types():
 def home_resources(home, request):
     """The portal home's domains, featured and latest resources."""
     return home_page_context(home, request)
+
+
+hooks.register("page_alternates", syndication.announce)  # the new resources' and the domain's feeds

@@ -1,11 +1,14 @@
 """Alternate versions a page announces in its ``<head>``: RSS/Atom feeds and
 calendars, so that feed readers and calendar apps discover them.
 
-An app registers a provider, ``provider(request, page) -> iterable of
-Alternate``; ``page`` may be ``None`` on views that are not Wagtail pages. The
-base template renders every alternate of every provider."""
+An app registers a provider with the ``page_alternates`` Wagtail hook,
+``provider(request, page) -> iterable of Alternate``; ``page`` may be ``None``
+on views that are not Wagtail pages. The base template renders every alternate
+of every provider."""
 
 from dataclasses import dataclass
+
+from wagtail import hooks
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
@@ -19,14 +22,6 @@ class Alternate:
     href: str
 
 
-_providers = []
-
-
-def register(provider):
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
-
-
 def for_page(request, page):
-    return [alternate for provider in _providers for alternate in provider(request, page)]
+    providers = dict.fromkeys(hooks.get_hooks("page_alternates"))  # a provider registered twice counts once
+    return [alternate for provider in providers for alternate in provider(request, page)]

@@ -8,8 +8,7 @@ class VeilleConfig(AppConfig):
     verbose_name = _("Veille")
 
     def ready(self):
-        from . import search, signals, syndication
+        from . import search, signals
 
         signals.connect()
-        syndication.register()
         search.register()

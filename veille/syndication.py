@@ -5,7 +5,6 @@ its veille archive and its issues announce the feed."""
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from sites import alternates
 from sites.feeds import FeedEntry, PortalFeed, announced, start_of
 from sites.models import PortalHomePage
 
@@ -57,7 +56,3 @@ def announce(request, page):
     if isinstance(page, (PortalHomePage, VeilleIndexPage, VeillePage)):
         return announced(_("Veille"), "veille")
     return []
-
-
-def register():
-    alternates.register(announce)

@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from communities.access import readable_communities
 from communities.models import CommunityPage
 
-from . import admin_views
+from . import admin_views, syndication
 from .inbox import inbox_portals
 from .models import VeillePage
 
@@ -43,3 +43,6 @@ def hide_restricted_issues(pages):
     readable = readable_communities(AnonymousUser(), CommunityPage.objects.all())
     restricted = VeillePage.objects.filter(community__isnull=False).exclude(community__in=readable.values("pk"))
     return pages.exclude(pk__in=restricted.values("pk"))
+
+
+hooks.register("page_alternates", syndication.announce)  # the veille's feed

@@ -10,12 +10,9 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from communities import tools
-        from sites import alternates
 
-        from . import calendars, search, signals
+        from . import search, signals
 
         tools.allow_page_type("events.EventPage")
-        tools.register("agenda", "communities.events.urls", _("Agenda"), "index", order=20)
-        alternates.register(calendars.alternates)
         signals.connect()
         search.register()

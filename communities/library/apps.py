@@ -9,10 +9,7 @@ class LibraryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from communities import tools
-
         from . import search, signals
 
-        tools.register("documents", "communities.library.urls", _("Documents"), "index", order=40)
         search.register()
         signals.connect()

@@ -1,7 +1,9 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from communities import page_views
 from communities.access import Action
+from communities.tools import Tool
 
 from .shelves import community_of
 
@@ -15,3 +17,8 @@ def only_readers_download_community_documents(document, request):
     if community is not None:
         return page_views.require(request, community, Action.READ)
     return None
+
+
+@hooks.register("register_community_tool")
+def documents_tool():
+    return Tool("documents", "communities.library.urls", _("Documents"), "index", order=40)

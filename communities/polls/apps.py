@@ -13,6 +13,5 @@ class PollsConfig(AppConfig):
 
         from . import signals
 
-        tools.register("sondages", "communities.polls.urls", _("Sondages"), "index", order=30)
         tools.allow_page_type("polls.QuestionnairePage")
         signals.connect()

@@ -9,10 +9,7 @@ class QuestionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from communities import tools
-
         from . import search, signals
 
-        tools.register("questions", "communities.questions.urls", _("Questions"), "index", order=10)
         search.register()
         signals.connect()

@@ -11,6 +11,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from communities import access
+from communities.tools import Tool
 
 from . import answering
 from .models import Question
@@ -96,3 +97,8 @@ class QuestionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_question_viewset():
     return QuestionViewSet()
+
+
+@hooks.register("register_community_tool")
+def questions_tool():
+    return Tool("questions", "communities.questions.urls", _("Questions"), "index", order=10)

@@ -3,6 +3,7 @@
 import pytest
 from django.http import HttpResponse
 from django.urls import path
+from wagtail import hooks
 
 from communities import tools
 from communities.models import Visibility
@@ -20,10 +21,9 @@ urlpatterns = [path("", _index, name="index"), path("<int:pk>/", _detail, name="
 
 
 @pytest.fixture
-def sample_tool(monkeypatch):
-    monkeypatch.setattr(tools, "_tools", {})
-    tools.register("essai", __name__, "Essai", "index")
-    return "essai"
+def sample_tool():
+    with hooks.register_temporarily("register_community_tool", lambda: tools.Tool("essai", __name__, "Essai", "index")):
+        yield "essai"
 
 
 def test_a_tool_serves_its_views_under_each_community(client, world, host, sample_tool):
@@ -47,7 +47,7 @@ def test_the_community_page_shows_a_tab_per_tool_to_its_readers(client, world, h
 
 def test_routes_of_the_community_win_over_tools(client, world, host, sample_tool):
     community = world.communities[Visibility.PUBLIC]
-    assert "membres" not in tools._tools
+    assert "membres" not in tools.prefixes()
     response = client.get(community.url + "membres/", HTTP_HOST=host)
     assert response.status_code == 200
     assert "outil de" not in response.content.decode()

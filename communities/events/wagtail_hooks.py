@@ -1,0 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from communities.tools import Tool
+
+from . import calendars
+
+hooks.register("page_alternates", calendars.alternates)  # the agenda's and the community's calendars
+
+
+@hooks.register("register_community_tool")
+def agenda_tool():
+    return Tool("agenda", "communities.events.urls", _("Agenda"), "index", order=20)
