@@ -8,7 +8,6 @@ class CommunitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import search, signals
+        from . import signals
 
         signals.connect()
-        search.register()

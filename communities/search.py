@@ -101,9 +101,3 @@ def reindex_community_content(community):
     publication changed)."""
     for post in Post.objects.filter(community_id=community.pk).select_related("community"):
         search_api.reindex(post)
-
-
-def register():
-    search_api.register(CommunityPageProvider())
-    search_api.register(PostProvider())
-    search_api.register_audience_source(access.search_audiences)

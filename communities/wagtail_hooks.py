@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import access, stats, syndication
+from . import access, search, stats, syndication
 from .models import CommunityPage
 
 
@@ -52,3 +52,7 @@ def register_stats_menu_item():
 
 
 hooks.register("page_alternates", syndication.announce)  # a public community's activity feed
+
+hooks.register("register_search_provider", search.CommunityPageProvider)
+hooks.register("register_search_provider", search.PostProvider)
+hooks.register("search_audiences", access.search_audiences)  # members read their communities' content

@@ -6,8 +6,3 @@ class HarvestConfig(AppConfig):
     name = "harvest"
     verbose_name = _("Moissonnage")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import search
-
-        search.register()

@@ -56,7 +56,3 @@ def index(pks):
     """Bring the search documents of items ``pks`` up to date after bulk writes
     (which send no signals)."""
     search_api.reindex_many(HarvestedItemProvider().objects().filter(pk__in=pks))
-
-
-def register():
-    search_api.register(HarvestedItemProvider())

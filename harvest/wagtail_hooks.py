@@ -28,7 +28,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from resources.models import Domain
 from sites.choosers import ScopedSnippetChooserViewSet
 
-from . import sharing
+from . import search, sharing
 from .admin_views import action_view
 from .listing import sources_shown_on
 from .models import HarvestedItem, HarvestRun, HarvestShare, HarvestSource
@@ -366,3 +366,6 @@ class HarvestViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_harvest_viewsets():
     return HarvestViewSetGroup()
+
+
+hooks.register("register_search_provider", search.HarvestedItemProvider)

@@ -7,7 +7,6 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Ressources")
 
     def ready(self):
-        from . import listing_index, search
+        from . import listing_index
 
-        search.register()
         listing_index.connect()

@@ -48,7 +48,3 @@ class ResourcePageProvider(search_api.SearchProvider):
             domains=[Label(domain.slug, domain.name) for domain in domains],
             tags=[Label(tag.slug, tag.name) for tag in tags],
         )
-
-
-def register():
-    search_api.register(ResourcePageProvider())

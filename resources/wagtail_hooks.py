@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import syndication
+from . import search, syndication
 from .listing import home_page_context
 from .models import Domain, DomainPage, ResourceIndexPage, ResourcePage, ResourceType, Territory
 
@@ -60,3 +60,5 @@ def home_resources(home, request):
 
 
 hooks.register("page_alternates", syndication.announce)  # the new resources' and the domain's feeds
+
+hooks.register("register_search_provider", search.ResourcePageProvider)

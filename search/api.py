@@ -1,8 +1,9 @@
 """The front door of search: what the content apps use, and all they use.
 
 An app describes its content with a provider (``SearchProvider``: which objects,
-whether one is searchable, the ``DocumentData`` of each) registered in its
-``AppConfig.ready``; search then keeps one document per searchable object through
+whether one is searchable, the ``DocumentData`` of each) registered with the
+``register_search_provider`` Wagtail hook, and says which audiences a member may
+read with the ``search_audiences`` hook; search then keeps one document per searchable object through
 its own signals (saves and deletes of the provider's model, publishing of pages).
 An app calls ``reindex`` where a change reaches the document without saving the
 object (an answer changes its question's document), ``reindex_many`` after bulk
@@ -20,8 +21,6 @@ from .registry import (
     Label,
     SearchProvider,
     audiences_for,
-    register,
-    register_audience_source,
 )
 from .service import SearchRequest, run_search
 
@@ -30,8 +29,6 @@ __all__ = [
     "Label",
     "SearchProvider",
     "find",
-    "register",
-    "register_audience_source",
     "reindex",
     "reindex_many",
     "remove",

@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import registry, signals
 
         signals.connect()
+        registry.register_providers()

@@ -1,9 +1,13 @@
 """How content types plug into search: one provider per model turns an object into
-a search document. Apps register theirs with ``register(provider)`` (resources at
-start-up; harvest and communities from their own ``AppConfig.ready``)."""
+a search document. Apps register theirs with the ``register_search_provider``
+Wagtail hook, in their ``wagtail_hooks.py`` (``hooks.register(
+"register_search_provider", MyProvider)``); search registers them all when it is
+ready, and follows their models' saves and deletes."""
 
 import datetime
 from dataclasses import dataclass, field
+
+from wagtail import hooks
 
 from .signals import watch
 
@@ -83,17 +87,18 @@ def kind_labels():
     return {provider.kind: provider.kind_label for provider in _providers.values()}
 
 
-_audience_sources = []
-
-
-def register_audience_source(func):
-    """``func(user)`` returns the audience keys ``user`` may read (e.g. the
-    communities they belong to); public content has the empty audience."""
-    _audience_sources.append(func)
+def register_providers():
+    """Register the provider made by each function of the ``register_search_provider``
+    Wagtail hook (called once, when the search app is ready)."""
+    for make_provider in hooks.get_hooks("register_search_provider"):
+        register(make_provider())
 
 
 def audiences_for(user):
+    """The audience keys ``user`` may read: the empty one of public content, and
+    those each function of the ``search_audiences`` hook gives (``func(user)``:
+    the communities they belong to)."""
     keys = {""}
-    for source in _audience_sources:
+    for source in hooks.get_hooks("search_audiences"):
         keys.update(source(user))
     return sorted(keys)

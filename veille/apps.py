@@ -8,7 +8,6 @@ class VeilleConfig(AppConfig):
     verbose_name = _("Veille")
 
     def ready(self):
-        from . import search, signals
+        from . import signals
 
         signals.connect()
-        search.register()

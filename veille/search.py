@@ -64,7 +64,3 @@ def reindex_community_issues(community):
     """Recompute the documents of a community's issues (after its visibility changed)."""
     for issue in VeillePage.objects.filter(community_id=community.pk).select_related("community"):
         search_api.reindex(issue)
-
-
-def register():
-    search_api.register(VeillePageProvider())

@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from communities.access import readable_communities
 from communities.models import CommunityPage
 
-from . import admin_views, syndication
+from . import admin_views, search, syndication
 from .inbox import inbox_portals
 from .models import VeillePage
 
@@ -46,3 +46,5 @@ def hide_restricted_issues(pages):
 
 
 hooks.register("page_alternates", syndication.announce)  # the veille's feed
+
+hooks.register("register_search_provider", search.VeillePageProvider)

@@ -11,8 +11,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from communities import tools
 
-        from . import search, signals
+        from . import signals
 
         tools.allow_page_type("events.EventPage")
         signals.connect()
-        search.register()

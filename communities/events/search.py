@@ -54,7 +54,3 @@ class EventPageProvider(search_api.SearchProvider):
             tags=[Label(tag.slug, tag.name) for tag in tags],
             audience=access.audience_key(community.pk) if restricted else "",
         )
-
-
-def register():
-    search_api.register(EventPageProvider())

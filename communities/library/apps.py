@@ -9,7 +9,6 @@ class LibraryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import search, signals
+        from . import signals
 
-        search.register()
         signals.connect()

@@ -41,7 +41,3 @@ class CommunityDocumentProvider(search_api.SearchProvider):
             tags=[Label(tag.slug, tag.name) for tag in tags],
             audience="" if community.visibility == Visibility.PUBLIC else access.audience_key(community.pk),
         )
-
-
-def register():
-    search_api.register(CommunityDocumentProvider())

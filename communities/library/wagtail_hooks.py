@@ -5,6 +5,7 @@ from communities import page_views
 from communities.access import Action
 from communities.tools import Tool
 
+from . import search
 from .shelves import community_of
 
 
@@ -22,3 +23,6 @@ def only_readers_download_community_documents(document, request):
 @hooks.register("register_community_tool")
 def documents_tool():
     return Tool("documents", "communities.library.urls", _("Documents"), "index", order=40)
+
+
+hooks.register("register_search_provider", search.CommunityDocumentProvider)

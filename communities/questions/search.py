@@ -80,7 +80,3 @@ def similar(request, text):
     if len(text.strip()) < SIMILAR_MIN_LENGTH:
         return []
     return search_api.find(request, text, kind=KIND, limit=SIMILAR_MAX)
-
-
-def register():
-    search_api.register(QuestionProvider())

@@ -13,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 from communities import access
 from communities.tools import Tool
 
-from . import answering
+from . import answering, search
 from .models import Question
 
 EDITOR_ACTIONS = {"view", "change", "delete"}
@@ -102,3 +102,6 @@ def register_question_viewset():
 @hooks.register("register_community_tool")
 def questions_tool():
     return Tool("questions", "communities.questions.urls", _("Questions"), "index", order=10)
+
+
+hooks.register("register_search_provider", search.QuestionProvider)
