@@ -18,6 +18,8 @@ urlpatterns = [
     path("api/v1/search/", search_views.api_search, name="search_api"),
     path("api/v1/search/autocomplete/", search_views.api_autocomplete, name="search_autocomplete"),
     path("calendriers/", include("communities.events.feed_urls")),
+    # The demo's partner sites, answering only when HARVEST_DEMO_SOURCES is on.
+    path("demo-sources/", include("portail.demo.harvest.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,10 +7,10 @@ import socket
 import pytest
 from wagtail.models import Locale
 
-from harvest.demo import load
-from harvest.demo.sources import API_TOKEN, BEARER
 from harvest.models import HarvestedItem, HarvestRun, HarvestSource
 from portail.demo import data
+from portail.demo.harvest import load
+from portail.demo.harvest.sources import API_TOKEN, BEARER
 from portail.portals import create_portal
 from resources.models import Domain
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from veille.demo import ISSUES, load
+from portail.demo.veille import ISSUES, load
 from veille.listing import issue_entries, published_issues
 
 from .conftest import harvest_item, make_source, publish_resource

@@ -1,8 +1,8 @@
 """The demo gives each portal an agenda with past, upcoming and full events."""
 
-from communities.events import demo
 from communities.events.models import EventPage, Registration
 from communities.models import Visibility
+from portail.demo import events as demo
 
 
 def test_the_demo_fills_agendas_and_communities_once(world, agenda):

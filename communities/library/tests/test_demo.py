@@ -2,8 +2,9 @@
 
 import re
 
-from communities.library import demo, shelves
+from communities.library import shelves
 from communities.models import Visibility
+from portail.demo import library as demo
 
 
 def test_demo_documents_load_once(world):

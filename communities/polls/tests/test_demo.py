@@ -1,7 +1,7 @@
 """The demo polls and questionnaire load once, with votes and answers."""
 
-from communities.polls import demo
 from communities.polls.models import Poll, QuestionnairePage, QuestionnaireSubmission, Vote
+from portail.demo import polls as demo
 
 
 def test_demo_polls_load_once(world):

@@ -3,8 +3,8 @@
 from communities.factories import add_member, member_user
 from communities.models import Membership, Visibility
 from communities.pages import create_community
-from communities.questions import demo
 from communities.questions.models import Question
+from portail.demo import questions as demo
 
 
 def test_demo_questions_are_loaded_once(world):

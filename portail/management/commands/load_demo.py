@@ -12,15 +12,15 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from communities.demo import load as load_communities
-from harvest.demo import load as load_harvest
 from portail.demo import data
+from portail.demo.communities import load as load_communities
+from portail.demo.harvest import load as load_harvest
+from portail.demo.veille import load as load_veille
 from portail.portals import create_portal
 from resources.models import Domain, ResourceIndexPage, ResourcePage, ResourceType, Territory
 from resources.pages import create_library_pages
 from sites.models import PortalBranding
 from sites.translation import translate_page
-from veille.demo import load as load_veille
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "demo-admin-2026"

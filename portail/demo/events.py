@@ -8,11 +8,10 @@ import datetime
 
 from django.utils import timezone
 
+from communities.events import registration
+from communities.events.models import EventPage
+from communities.events.pages import create_agenda
 from communities.models import CommunityPage, Membership, Visibility
-
-from . import registration
-from .models import EventPage
-from .pages import create_agenda
 
 DAY = datetime.timedelta(days=1)
 REPLAY = "https://videos.example.org/w/"

@@ -5,9 +5,8 @@
 members; it changes nothing in a community that already has questions."""
 
 from communities.models import CommunityPage, Membership
-
-from . import answering
-from .models import Question
+from communities.questions import answering
+from communities.questions.models import Question
 
 # community title, then (question, details, answers); the first answer comes
 # from an expert and is accepted, the others from members.

@@ -9,10 +9,9 @@ from wagtail.models import Locale
 from harvest.listing import visible_items
 from resources.models import ResourcePage
 from sites.translation import translate_page
-
-from .inbox import shown_resources
-from .models import VeilleEntry, VeillePage
-from .pages import create_veille_index
+from veille.inbox import shown_resources
+from veille.models import VeilleEntry, VeillePage
+from veille.pages import create_veille_index
 
 ISSUES = [
     (

@@ -8,16 +8,16 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
+from communities import membership, posting
+from communities.factories import add_member
+from communities.models import CommunityPage, Membership, Profile, Visibility
+from communities.pages import create_community, ensure_community_index
 from resources.models import ResourcePage
 
-from . import membership, posting
-from .events import demo as events_demo
-from .factories import add_member
-from .library import demo as library_demo
-from .models import CommunityPage, Membership, Profile, Visibility
-from .pages import create_community, ensure_community_index
-from .polls import demo as polls_demo
-from .questions import demo as questions_demo
+from . import events as events_demo
+from . import library as library_demo
+from . import polls as polls_demo
+from . import questions as questions_demo
 
 PASSWORD = "demo-membre-2026"
 P, R, S = Visibility.PUBLIC, Visibility.ON_REQUEST, Visibility.SECRET

@@ -8,10 +8,10 @@ from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler,
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from harvest.models import HarvestRun, HarvestShare, HarvestSource
+from harvest.pipeline import harvest
 from resources.models import Domain
 
-from ..models import HarvestRun, HarvestShare, HarvestSource
-from ..pipeline import harvest
 from .sources import SOURCES
 
 

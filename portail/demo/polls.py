@@ -6,9 +6,8 @@ import datetime
 from django.utils import timezone
 
 from communities.models import CommunityPage, Membership
-
-from . import voting
-from .models import Poll, QuestionnaireField, QuestionnairePage, QuestionnaireSubmission
+from communities.polls import voting
+from communities.polls.models import Poll, QuestionnaireField, QuestionnairePage, QuestionnaireSubmission
 
 # question, kind, anonymous, days until closing (negative: closed), choices
 POLLS = [

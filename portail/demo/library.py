@@ -3,9 +3,8 @@ here, with tags and a second version. ``load()`` changes nothing that exists."""
 
 from django.core.files.base import ContentFile
 
+from communities.library import shelves
 from communities.models import CommunityPage, Membership
-
-from . import shelves
 
 # title, file name, tags, text
 DOCUMENTS = [

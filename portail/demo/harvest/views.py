@@ -36,7 +36,7 @@ def debug_only(view):
 
 
 def _base(request):
-    return request.build_absolute_uri(reverse("harvest:demo:index")).rstrip("/")
+    return request.build_absolute_uri(reverse("demo:index")).rstrip("/")
 
 
 def _fixture(request, name):
