@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from wagtail.models import Site
 
+from sites.portal import portal_for
 from sites.rendering import render
 
 from .listing import visible_items
@@ -9,7 +9,7 @@ from .listing import visible_items
 
 def item_detail(request, pk):
     """A harvested item's public page on a portal that shows its source."""
-    site = Site.find_for_request(request)
+    site = portal_for(request).site
     if site is None:
         raise Http404
     item = get_object_or_404(visible_items(site), pk=pk)

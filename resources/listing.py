@@ -7,10 +7,10 @@ resources: cards are fetched with their type, territory and domains in bulk.
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import OuterRef, Q, Subquery
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from sites.branding import branding_for_request
 from sites.db import prepared_statements
+from sites.portal import portal_for
 from sites.rendering import page_number
 
 from .cards import CARD_VALUES, card_rows, cards_from_rows
@@ -24,7 +24,7 @@ HOME_LATEST = 6
 def _portal_site(request, page):
     """The portal serving ``page``: the request's site, which Wagtail has already
     found while routing, else the site the page belongs to."""
-    return Site.find_for_request(request) or page.get_site()
+    return portal_for(request).site or page.get_site()
 
 
 def visible_resources(site, locale, root_path):
@@ -118,7 +118,7 @@ def domain_pages(home):
 @prepared_statements()
 def home_page_context(home, request):
     """The portal home: featured domains, featured resources and the latest ones."""
-    branding = branding_for_request(request)
+    branding = portal_for(request).branding
     site = _portal_site(request, home)
     pages_by_domain = {p.domain.translation_key: p for p in domain_pages(home)}
 

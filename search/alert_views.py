@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Site
 
+from sites.portal import portal_for
 from sites.rendering import content_language, render
 
 from . import alerts
@@ -33,7 +33,7 @@ def _search_page(params):
 @login_required
 @require_POST
 def create_alert(request):
-    site = Site.find_for_request(request)
+    site = portal_for(request).site
     saved = alerts.saved_params(request.POST)
     form = AlertForm(request.POST)
     back = SavedSearch(**saved)

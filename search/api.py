@@ -10,8 +10,8 @@ object (an answer changes its question's document), ``reindex_many`` after bulk
 writes, and ``find`` to search its own kind of content for a reader."""
 
 from django.http import HttpRequest
-from wagtail.models import Site
 
+from sites.portal import portal_for
 from sites.rendering import content_language
 
 from .documents import remove, sync, sync_many
@@ -54,7 +54,7 @@ def find(request: HttpRequest, text: str, *, kind: str, limit: int, any_word: bo
     its words, or all of them), best first. The engine's fallback applies: with the
     engine down, the database documents answer."""
     search = SearchRequest(
-        site=Site.find_for_request(request),
+        site=portal_for(request).site,
         language=content_language(),
         query=clean(text, FIND_QUERY_MAX),
         audiences=audiences_for(request.user),

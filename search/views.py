@@ -7,9 +7,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from sites import ratelimit
+from sites.portal import portal_for
 from sites.rendering import content_language, render
 
 from . import analytics
@@ -45,7 +46,7 @@ def _with_query(params, query):
 
 @require_GET
 def search_page(request):
-    site = Site.find_for_request(request)
+    site = portal_for(request).site
     search = request_from_params(request.GET, site, content_language(), audiences_for(request.user))
     outcome = search_with_second_chance(search)
     if search.query and search.page == 1:
@@ -109,7 +110,7 @@ def _result(document):
 def api_search(request):
     if _rate_limited(request):
         return _too_many_requests()
-    site = Site.find_for_request(request)
+    site = portal_for(request).site
     search = request_from_params(
         request.GET,
         site,
@@ -153,7 +154,7 @@ def api_autocomplete(request):
     if _rate_limited(request, "search-autocomplete", AUTOCOMPLETE_RATE_LIMIT):
         return _too_many_requests()
     language = _requested_language(request)
-    search = request_from_params(request.GET, Site.find_for_request(request), language, audiences_for(request.user))
+    search = request_from_params(request.GET, portal_for(request).site, language, audiences_for(request.user))
     with translation.override(language):
         found = [suggestion.as_json() for suggestion in suggestions(search, reverse("search"))]
         message = ngettext("%(count)d suggestion", "%(count)d suggestions", len(found)) % {"count": len(found)}

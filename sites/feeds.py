@@ -22,7 +22,7 @@ from django.views.decorators.http import conditional_page, require_GET
 from wagtail.models import Locale, Site
 
 from . import alternates
-from .branding import branding_for_request
+from .portal import portal_for
 from .sanitize import clean_html
 
 MAX_ENTRIES = 50
@@ -69,7 +69,7 @@ def start_of(day):
 
 def portal_for_request(request):
     """The requested portal with its home page in the active language, or 404."""
-    site = Site.find_for_request(request)
+    site = portal_for(request).site
     if site is None:
         raise Http404
     home = site.root_page.specific
@@ -78,7 +78,7 @@ def portal_for_request(request):
         home = home.get_translation_or_none(locale)
         if home is None or not home.live:
             raise Http404
-    return Portal(request, site, home, branding_for_request(request).name or site.site_name)
+    return Portal(request, site, home, portal_for(request).branding.name or site.site_name)
 
 
 class PortalFeed(Feed):

@@ -45,9 +45,9 @@ class BasePage(Page):
         return self.search_description or self.summary
 
     def get_template(self, request, *args, **kwargs):
-        from .branding import branding_for_request
+        from .portal import portal_for
 
-        return template_names(branding_for_request(request).theme, self.template)
+        return template_names(portal_for(request).theme, self.template)
 
     @property
     def localized(self):

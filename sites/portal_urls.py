@@ -11,6 +11,8 @@ Wagtail's rule applies (https on port 443, http otherwise)."""
 from django.conf import settings
 from wagtail.models import Site
 
+from .portal import portal_for
+
 DEFAULT_PORTS = (80, 443)
 
 
@@ -28,7 +30,7 @@ def root_url(site):
 def portal_site(request=None):
     """The portal a request is for, by Wagtail's rules: the site its host names,
     else the default site (also without a request, as in a task)."""
-    site = Site.find_for_request(request) if request is not None else None
+    site = portal_for(request).site if request is not None else None
     return site or Site.objects.filter(is_default_site=True).first()
 
 

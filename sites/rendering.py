@@ -8,12 +8,12 @@ from wagtail.models import Page
 
 from themes.registry import select_theme_template
 
-from .branding import branding_for_request
+from .portal import portal_for
 
 
 def themed_template(request, name):
     """The template ``name`` of the request's portal theme, else of the default theme."""
-    return select_theme_template(branding_for_request(request).theme, name)
+    return select_theme_template(portal_for(request).theme, name)
 
 
 def render(request, name, context, status=200):

@@ -33,7 +33,7 @@ CACHE_SECONDS = 3600  # as Wagtail
 
 # With every site come its home page, as its specific page type when it is a
 # portal home, and its branding (without its images, which only the request's
-# portal needs: ``branding_for_request`` reads them): the page Wagtail serves from and the look of
+# portal needs: ``sites.portal.Portal.branding`` reads them): the page Wagtail serves from and the look of
 # the portal, which every request needs, are read with the sites.
 PORTAL_JOINS = ("root_page__locale", "root_page__portalhomepage", "portalbranding")
 

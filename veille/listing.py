@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from communities.models import Visibility
 from resources.models import ResourcePage
+from sites.portal import portal_for
 from sites.rendering import page_number
 
 from .forms import SubscribeForm
@@ -113,9 +114,8 @@ def issue_entries(issue, request=None):
 
 
 def _site(request, page):
-    from wagtail.models import Site
 
-    return Site.find_for_request(request) or page.get_site()
+    return portal_for(request).site or page.get_site()
 
 
 def archive_context(request, index):

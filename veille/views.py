@@ -5,9 +5,10 @@ from django.http import Http404
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from sites import ratelimit
+from sites.portal import portal_for
 from sites.rendering import render
 
 from . import newsletter
@@ -17,7 +18,7 @@ from .tokens import CONFIRM_MAX_AGE, CONFIRM_SALT, UNSUBSCRIBE_SALT, subscriber_
 
 
 def _portal(request):
-    site = Site.find_for_request(request)
+    site = portal_for(request).site
     if site is None:
         raise Http404
     return site

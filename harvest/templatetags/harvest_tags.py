@@ -1,9 +1,9 @@
 """Template tags of harvest, for the pages of other apps that show partners' content."""
 
 from django import template
-from wagtail.models import Site
 
 from sites.db import prepared_statements
+from sites.portal import portal_for
 
 from ..listing import latest_items
 
@@ -15,7 +15,7 @@ def partner_items(context, domain):
     """The newest items of partners in ``domain`` that the request's portal shows."""
     request = context["request"]
     page = context.get("page")
-    site = Site.find_for_request(request) or (page.get_site() if page is not None else None)
+    site = portal_for(request).site or (page.get_site() if page is not None else None)
     if site is None or domain is None:
         return {"partner_items": []}
     with prepared_statements():

@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sites.portal.PortalMiddleware",
 ]
 
 # Content-Security-Policy (django-csp) of the portals' pages: scripts only from

@@ -6,10 +6,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail import hooks
 from wagtail.coreutils import get_content_languages
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from sites import alternates, root_paths
 from sites.db import prepared_statements
+from sites.portal import portal_for
 from sites.rendering import portal_root_path
 
 register = template.Library()
@@ -27,7 +28,7 @@ def portal_navigation(context):
     if isinstance(page, Page):
         home_path = portal_root_path(page)
     else:
-        site = Site.find_for_request(request)
+        site = portal_for(request).site
         if site is None:
             return []
         home_path = site.root_page.localized.path
@@ -76,7 +77,7 @@ def _portal_languages(request, content_languages):
     """The languages the request's portal has a home page in, from the site root
     paths that page URLs need anyway (no query of their own); every content
     language when the host matches no portal."""
-    site = Site.find_for_request(request)
+    site = portal_for(request).site
     if site is None:
         return list(content_languages)
     return list(

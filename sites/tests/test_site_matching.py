@@ -10,8 +10,8 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from sites import root_paths
-from sites.branding import branding_for_request
 from sites.models import PortalHomePage
+from sites.portal import portal_for
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_request_site_comes_with_its_specific_home_and_branding(portal_a, django
 
     with django_assert_num_queries(2):  # the sites, and their homes' translations for URLs
         site = Site.find_for_request(request)
-        branding = branding_for_request(request)
+        branding = portal_for(request).branding
         paths = root_paths.for_request(request)
 
     assert site.pk == portal_a.site.pk
@@ -90,5 +90,5 @@ def test_branding_images_come_in_one_query(portal_a, django_assert_num_queries):
 
     with django_assert_num_queries(3):  # the sites, their homes' translations, the images
         root_paths.for_request(request)
-        branding = branding_for_request(request)
+        branding = portal_for(request).branding
         assert (branding.logo, branding.favicon, branding.social_image) == (logo, favicon, None)

@@ -52,14 +52,14 @@ class QuestionnairePage(AbstractForm):
         verbose_name = _("questionnaire")
 
     def get_template(self, request, *args, **kwargs):
-        from sites.branding import branding_for_request
+        from sites.portal import portal_for
 
-        return template_names(branding_for_request(request).theme, self.template)
+        return template_names(portal_for(request).theme, self.template)
 
     def get_landing_page_template(self, request, *args, **kwargs):
-        from sites.branding import branding_for_request
+        from sites.portal import portal_for
 
-        return template_names(branding_for_request(request).theme, self.landing_page_template)
+        return template_names(portal_for(request).theme, self.landing_page_template)
 
     def get_submission_class(self):
         return QuestionnaireSubmission
