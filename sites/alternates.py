@@ -8,7 +8,9 @@ of every provider."""
 
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from wagtail import hooks
+from wagtail.models import Page
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
@@ -22,6 +24,6 @@ class Alternate:
     href: str
 
 
-def for_page(request, page):
+def for_page(request: HttpRequest, page: Page | None) -> list[Alternate]:
     providers = dict.fromkeys(hooks.get_hooks("page_alternates"))  # a provider registered twice counts once
     return [alternate for provider in providers for alternate in provider(request, page)]

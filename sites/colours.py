@@ -9,7 +9,7 @@ HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 MIN_CONTRAST = 4.5  # WCAG AA for normal text
 
 
-def validate_hex_colour(value):
+def validate_hex_colour(value: str) -> None:
     if not HEX_COLOUR.match(value or ""):
         raise ValidationError(
             _("« %(value)s » n'est pas une couleur hexadécimale : utilisez la forme #1f4e79 ou #27a."),
@@ -25,11 +25,11 @@ def _channels(value):
     return [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
 
 
-def relative_luminance(value):
+def relative_luminance(value: str) -> float:
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in _channels(value)]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def contrast_ratio(first, second):
+def contrast_ratio(first: str, second: str) -> float:
     lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)

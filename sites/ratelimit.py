@@ -8,17 +8,18 @@ tests, each process counts on its own."""
 import hashlib
 
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils import timezone
 
 
-def client_address(request):
+def client_address(request: HttpRequest) -> str:
     """The client as the limiter knows it: its address. Behind a reverse proxy,
     the proxy must set ``REMOTE_ADDR`` to the real client's (it is never read from
     a header the client could write, such as ``X-Forwarded-For``)."""
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
-def hit(scope, key, limit, window):
+def hit(scope: str, key: object, limit: int, window: int) -> bool:
     """Count one action of ``key`` (a client, a member, an address) under
     ``scope``; True when it goes over ``limit`` actions in the current window of
     ``window`` seconds: the action must then be refused."""

@@ -2,6 +2,8 @@
 active content language, the page number asked for, and a portal's tree path."""
 
 from django.conf import settings
+from django.http import HttpRequest
+from django.template.backends.django import Template
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -11,22 +13,22 @@ from themes.registry import select_theme_template
 from .portal import portal_for
 
 
-def themed_template(request, name):
+def themed_template(request: HttpRequest, name: str) -> Template:
     """The template ``name`` of the request's portal theme, else of the default theme."""
     return select_theme_template(portal_for(request).theme, name)
 
 
-def render(request, name, context, status=200):
+def render(request: HttpRequest, name: str, context: dict, status: int = 200) -> TemplateResponse:
     """A response rendering ``name`` (e.g. "search/results.html") in the portal's theme."""
     return TemplateResponse(request, themed_template(request, name), context, status=status)
 
 
-def content_language():
+def content_language() -> str:
     """The active language as a two-letter code ("fr", "en")."""
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
-def page_number(request):
+def page_number(request: HttpRequest) -> int:
     """The ``page`` asked for in the query string, 1 when missing or not a number."""
     try:
         return max(int(request.GET.get("page", 1)), 1)
@@ -34,6 +36,6 @@ def page_number(request):
         return 1
 
 
-def portal_root_path(page):
+def portal_root_path(page: Page) -> str:
     """The tree path of the portal home (in the page's language) above ``page``."""
     return page.path[: Page.steplen * 2]

@@ -57,7 +57,7 @@ SPACES = re.compile(r"\s+")
 BLOCK_END = re.compile(r"</(?:p|div|li|dd|dt|td|th|tr|h[1-6]|blockquote|pre|figcaption)\s*>|<br\s*/?>", re.IGNORECASE)
 
 
-def clean_html(fragment, base_url=None, policy=HARVESTED):
+def clean_html(fragment: str | None, base_url: str | None = None, policy: Policy = HARVESTED) -> str:
     """A safe HTML fragment: the tags and attributes ``policy`` allows, no script
     or style content, no event handlers, no comments, only its link schemes,
     relative links made absolute against ``base_url``."""
@@ -80,7 +80,7 @@ def clean_html(fragment, base_url=None, policy=HARVESTED):
     ).strip()
 
 
-def plain_text(fragment, max_length=None):
+def plain_text(fragment: str | None, max_length: int | None = None) -> str:
     """The text of an HTML fragment, whitespace collapsed; blocks and line
     breaks stay apart by a space."""
     if not fragment:
@@ -91,7 +91,7 @@ def plain_text(fragment, max_length=None):
     return text
 
 
-def safe_url(value, base_url=None):
+def safe_url(value: str | None, base_url: str | None = None) -> str:
     """``value`` as an absolute http(s) URL, or "" when it is anything else."""
     value = (value or "").strip()
     if not value:
