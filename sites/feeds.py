@@ -30,7 +30,7 @@ CACHE_SECONDS = 900
 
 
 @dataclass
-class Portal:
+class FeedPortal:
     """The portal a feed is requested on, in the request's language."""
 
     request: object
@@ -67,7 +67,7 @@ def start_of(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def portal_for_request(request):
+def feed_portal(request):
     """The requested portal with its home page in the active language, or 404."""
     site = portal_for(request).site
     if site is None:
@@ -78,7 +78,7 @@ def portal_for_request(request):
         home = home.get_translation_or_none(locale)
         if home is None or not home.live:
             raise Http404
-    return Portal(request, site, home, portal_for(request).branding.name or site.site_name)
+    return FeedPortal(request, site, home, portal_for(request).branding.name or site.site_name)
 
 
 class PortalFeed(Feed):
@@ -105,7 +105,7 @@ class PortalFeed(Feed):
     # Django's Feed API: ``obj`` is a (portal, subject) pair; items are FeedEntry.
 
     def get_object(self, request, **kwargs):
-        portal = portal_for_request(request)
+        portal = feed_portal(request)
         return portal, self.subject(portal, **kwargs)
 
     def title(self, obj):
