@@ -3,14 +3,17 @@
 
 from django.db import connection
 
-from .postgres import PortailPostgresSearchBackend
-from .sqlite import PortailSQLiteSearchBackend
-
 
 def PortailDatabaseSearchBackend(params):
+    # Each backend's module is imported only on its own database: the SQLite one
+    # needs a model that exists only there.
     if connection.vendor == "postgresql":
+        from .postgres import PortailPostgresSearchBackend
+
         return PortailPostgresSearchBackend(params)
     if connection.vendor == "sqlite":
+        from .sqlite import PortailSQLiteSearchBackend
+
         return PortailSQLiteSearchBackend(params)
     from modelsearch.backends.database.fallback import DatabaseSearchBackend
 
