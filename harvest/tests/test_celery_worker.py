@@ -1,5 +1,5 @@
 """End to end through a real Celery worker on the real Redis broker: the test
-queues a run with ``.delay()``, a ``celery -A sites worker`` process harvests a
+queues a run with ``.delay()``, a ``celery -A portail worker`` process harvests a
 local feed into the test database, and the test finds the items stored.
 
 It needs REDIS_URL (skipped without it, failed under CI=true). The worker
@@ -75,7 +75,7 @@ def worker(tmp_path, tasks_in_process, require_service):
         "-m",
         "celery",
         "-A",
-        "sites",
+        "portail",
         "worker",
         "--pool=solo",
         "--loglevel=INFO",
