@@ -13,7 +13,7 @@ from urllib.parse import quote
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
-from .models import PortalBranding
+from .branding import PortalBranding
 from .portal_urls import absolute_url, portal_site
 
 

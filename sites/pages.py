@@ -12,6 +12,7 @@ from wagtail.search import index
 from themes.registry import template_names
 
 from .db import prepared_statements
+from .portal import portal_for
 
 
 class BasePage(Page):
@@ -45,8 +46,6 @@ class BasePage(Page):
         return self.search_description or self.summary
 
     def get_template(self, request, *args, **kwargs):
-        from .portal import portal_for
-
         return template_names(portal_for(request).theme, self.template)
 
     @property

@@ -1,5 +1,5 @@
-"""The request's portal: its Wagtail ``Site``, its branding and its theme, found
-once per request and without failing.
+"""The request's portal: its Wagtail ``Site``, its branding, its theme and its
+home in the reader's language, found once per request and without failing.
 
 ``PortalMiddleware`` sets ``request.portal``; code that may meet a request that
 went through no middleware (a request built by hand) asks ``portal_for(request)``,
@@ -10,9 +10,9 @@ from functools import cached_property
 
 from django.http import HttpRequest
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from .models import PortalBranding
+from .branding import PortalBranding
 
 
 def _read_images(branding):
@@ -57,6 +57,13 @@ class Portal:
     @property
     def theme(self) -> str:
         return self.branding.theme
+
+    @cached_property
+    def home(self) -> Page | None:
+        """The portal's home page in the active language (its language root): the
+        site's root page or its translation; None when there is no site."""
+        site = self.site
+        return site.root_page.localized if site is not None else None
 
 
 def portal_for(request: HttpRequest) -> Portal:

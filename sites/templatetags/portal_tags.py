@@ -28,10 +28,10 @@ def portal_navigation(context):
     if isinstance(page, Page):
         home_path = portal_root_path(page)
     else:
-        site = portal_for(request).site
-        if site is None:
+        home = portal_for(request).home
+        if home is None:
             return []
-        home_path = site.root_page.localized.path
+        home_path = home.path
     rows = list(
         Page.objects.filter(path__startswith=home_path, depth=3)
         .live()

@@ -7,7 +7,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from wagtail.models import Page, Site
 
-from sites.models import DEFAULT_PRIMARY, DEFAULT_SECONDARY, PortalBranding, PortalHomePage
+from sites.branding import DEFAULT_PRIMARY, DEFAULT_SECONDARY, PortalBranding
+from sites.models import PortalHomePage
 
 DSFR_CSS = 'href="/static/dsfr/dist/'  # the State design system's stylesheets
 ASSET = re.compile(r'<(?:link(?![^>]*rel="alternate")|script|img)\b[^>]*\b(?:href|src)="([^"]+)"')  # not feeds
