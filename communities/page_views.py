@@ -1,4 +1,5 @@
-"""The views behind a community page's routes (see ``CommunityPage``).
+"""The views behind a community page's routes (see ``CommunityPage``), and the
+communities index.
 
 Each view checks ``access.can`` first: a community the user may not see is a
 404, content they may not read sends anonymous readers to log in and others to a
@@ -16,6 +17,7 @@ from sites import rendering
 
 from . import access, content, feeds, forms, membership, posting, tools
 from .access import Action
+from .listing import community_listing_context
 from .models import Comment, CommunityPage, Invitation, Membership, PinnedResource, Post, Report
 from .tasks import send_invitation
 
@@ -28,6 +30,11 @@ ROLE_ORDER = Case(
     default=Value(2),
     output_field=IntegerField(),
 )
+
+
+def community_index(request, page):
+    """The portal's communities, those it lists from other portals included."""
+    return rendering.render_page(request, page, community_listing_context(request, page))
 
 
 def render(request, page, name, context, status=200):

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import import_module
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.http import Http404
 from django.urls import Resolver404, URLResolver
 from django.urls.resolvers import RegexPattern
@@ -39,11 +40,10 @@ def _tools():
 def allow_page_type(model_label):
     """Let editors create pages of ``model_label`` (e.g. ``"events.EventPage"``)
     inside a community; call it from the tool's ``AppConfig.ready``."""
-    from .models import CommunityPage
-
-    if model_label not in CommunityPage.subpage_types:
-        CommunityPage.subpage_types = [*CommunityPage.subpage_types, model_label]
-        CommunityPage._clean_subpage_models = None  # Wagtail's cache of the resolved list
+    community_page = apps.get_model("communities", "CommunityPage")
+    if model_label not in community_page.subpage_types:
+        community_page.subpage_types = [*community_page.subpage_types, model_label]
+        community_page._clean_subpage_models = None  # Wagtail's cache of the resolved list
 
 
 def prefixes():

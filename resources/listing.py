@@ -39,6 +39,12 @@ def visible_resources(site, locale, root_path):
     )
 
 
+def portal_resources(site):
+    """The resources a portal shows readers in its own language."""
+    root = site.root_page
+    return visible_resources(site, root.locale_id, root.path)
+
+
 CARD_RELATIONS = ("resource_type", "territory")
 CARD_COLLECTIONS = ("domains",)
 

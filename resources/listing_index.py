@@ -21,8 +21,9 @@ from itertools import islice
 
 from django.apps import apps as django_apps
 from django.db import transaction
-
-from .models import ResourcePage
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_unpublished, post_page_move
 
 BATCH = 2000
 # Saving only these fields of a resource changes nothing its listings show.
@@ -151,8 +152,8 @@ def refresh(resource_ids, apps=django_apps):
 
 def refresh_below(page):
     """Re-index every resource at or below ``page`` (moved, or restricted)."""
-
-    refresh(list(ResourcePage.objects.filter(path__startswith=page.path).values_list("pk", flat=True)))
+    resources = django_apps.get_model("resources", "ResourcePage").objects
+    refresh(list(resources.filter(path__startswith=page.path).values_list("pk", flat=True)))
 
 
 def rebuild(apps=django_apps):
@@ -176,16 +177,12 @@ def _unpublished(sender, instance, **kwargs):
 
 
 def _moved(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     moved = Page.objects.filter(pk=instance.pk).first()
     if moved is not None:
         refresh_below(moved)
 
 
 def _restriction_changed(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         refresh_below(page)
@@ -198,11 +195,8 @@ def _portals_changed(sender, instance, raw=False, **kwargs):
 
 def connect():
     """Follow what ``ResourcePage.save`` does not see (see the module's docstring)."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction, Site
-    from wagtail.signals import page_unpublished, post_page_move
-
-    page_unpublished.connect(_unpublished, sender=ResourcePage, dispatch_uid="listing_index_unpublished")
+    resource_page = django_apps.get_model("resources", "ResourcePage")
+    page_unpublished.connect(_unpublished, sender=resource_page, dispatch_uid="listing_index_unpublished")
     post_page_move.connect(_moved, dispatch_uid="listing_index_moved")
     post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="listing_index_restriction_saved")
     post_delete.connect(

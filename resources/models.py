@@ -14,7 +14,9 @@ from wagtail.search import index
 
 from sites.colours import validate_hex_colour
 from sites.pages import BasePage
+from sites.routing import PageViewMixin
 
+from . import listing_index
 from .blocks import BODY_BLOCKS
 
 
@@ -104,9 +106,10 @@ class ResourcePageTag(TaggedItemBase):
     content_object = ParentalKey("resources.ResourcePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(PageViewMixin, BasePage):
     """The library of one portal: its resources, newest first."""
 
+    page_view = "resources.page_views.library"
     parent_page_types = ["portals.PortalHomePage"]
     subpage_types = ["resources.ResourcePage"]
 
@@ -116,13 +119,6 @@ class ResourceIndexPage(BasePage):
     def title_in(self, locale):
         with translation.override(locale.language_code):
             return str(_("Ressources"))
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import resource_listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(resource_listing_context(request, self, domain=None))
-        return context
 
 
 class DomainPageManager(PageManager):
@@ -134,9 +130,10 @@ class DomainPageManager(PageManager):
         return super().get_queryset().select_related("domain__locale")
 
 
-class DomainPage(BasePage):
+class DomainPage(PageViewMixin, BasePage):
     """A domain's landing page on a portal, listing its resources."""
 
+    page_view = "resources.page_views.domain"
     domain = models.ForeignKey(Domain, verbose_name=_("domaine"), on_delete=models.PROTECT, related_name="+")
 
     objects = DomainPageManager()
@@ -161,17 +158,6 @@ class DomainPage(BasePage):
         translated = self.domain.get_translation_or_none(locale)
         return translated.name if translated else self.title
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import resource_listing_context
-
-        # The listing, the header and localized_domain share the domain and its
-        # locale, read with the page (DomainPageManager) unless it came otherwise.
-        if not DomainPage.domain.is_cached(self) or not Domain.locale.is_cached(self.domain):
-            self.domain = Domain.objects.select_related("locale").get(pk=self.domain_id)
-        context = super().get_context(request, *args, **kwargs)
-        context.update(resource_listing_context(request, self, domain=self.domain))
-        return context
-
 
 class ResourceDocument(Orderable):
     page = ParentalKey("resources.ResourcePage", related_name="attached_documents", on_delete=models.CASCADE)
@@ -182,9 +168,10 @@ class ResourceDocument(Orderable):
     panels = [FieldPanel("document")]
 
 
-class ResourcePage(BasePage):
+class ResourcePage(PageViewMixin, BasePage):
     """A resource of the library: guide, study, feedback, tool…"""
 
+    page_view = "resources.page_views.resource"
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("contenu"))
     resource_type = models.ForeignKey(
         ResourceType,
@@ -256,19 +243,10 @@ class ResourcePage(BasePage):
         verbose_name = _("ressource")
 
     def save(self, *args, **kwargs):
-        from . import listing_index
-
         result = super().save(*args, **kwargs)
         if listing_index.needs_refresh(kwargs.get("update_fields")):
             listing_index.refresh([self.pk])
         return result
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import resource_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(resource_page_context(request, self))
-        return context
 
 
 class ListingEntry(models.Model):

@@ -1,5 +1,6 @@
-"""What the views of every app share: a response in the portal's theme, the
-active content language, the page number asked for, and a portal's tree path."""
+"""What the views of every app share: a response in the portal's theme (of a
+template, or of a page with extra context), the active content language, the
+page number asked for, and a portal's tree path."""
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -21,6 +22,14 @@ def themed_template(request: HttpRequest, name: str) -> Template:
 def render(request: HttpRequest, name: str, context: dict, status: int = 200) -> TemplateResponse:
     """A response rendering ``name`` (e.g. "search/results.html") in the portal's theme."""
     return TemplateResponse(request, themed_template(request, name), context, status=status)
+
+
+def render_page(request: HttpRequest, page: Page, extra_context: dict, status: int = 200) -> TemplateResponse:
+    """The page's own response, as Wagtail serves it (its template in the portal's
+    theme, its context), with ``extra_context`` added: what a ``page_view`` returns."""
+    context = page.get_context(request)
+    context.update(extra_context)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
 def content_language() -> str:

@@ -1,4 +1,10 @@
-"""Pages with views of their own, routed by a URLconf rather than by methods.
+"""Pages served by views, named by dotted path rather than imported by models.
+
+A page model whose own address needs more than its template and fields (a
+listing, a check of who may read it) names its view, ``page_view``, as Django
+names ``handler404``: ``view(request, page)`` returns the response, usually
+``sites.rendering.render_page`` with the listing's context. Wagtail's preview
+serves the page the same way.
 
 A page model that serves sub-addresses (a community's ``membres/``, an event's
 ``inscription/``) names a URLconf module, ``subpage_urlconf``, as Django names
@@ -11,12 +17,25 @@ Reversing is Wagtail's: ``page.reverse_subpage(name, kwargs=…)``."""
 from functools import cache
 from importlib import import_module
 
+from django.utils.module_loading import import_string
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 
 @cache
 def _module(dotted_path):
     return import_module(dotted_path)
+
+
+@cache
+def _view(dotted_path):
+    return import_string(dotted_path)
+
+
+class PageViewMixin:
+    page_view = ""
+
+    def serve(self, request, *args, **kwargs):
+        return _view(self.page_view)(request, self, *args, **kwargs)
 
 
 class SubpageRoutesMixin(RoutablePageMixin):

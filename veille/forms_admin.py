@@ -3,6 +3,9 @@
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from harvest.listing import visible_items
+from resources.listing import portal_resources
+
 
 class VeillePageForm(WagtailAdminPageForm):
     def is_valid(self):
@@ -11,10 +14,6 @@ class VeillePageForm(WagtailAdminPageForm):
         return self._entries_shown_on_portal() and valid
 
     def _entries_shown_on_portal(self):
-        from harvest.listing import visible_items
-
-        from .inbox import shown_resources
-
         formset = self.formsets.get("entries")
         site = self.parent_page.get_site() if self.parent_page else None
         if formset is None or site is None:
@@ -25,7 +24,7 @@ class VeillePageForm(WagtailAdminPageForm):
             if data.get("DELETE"):
                 continue
             resource, item = data.get("resource"), data.get("harvested_item")
-            if resource and not shown_resources(site).filter(pk=resource.pk).exists():
+            if resource and not portal_resources(site).filter(pk=resource.pk).exists():
                 form.add_error("resource", _("Cette ressource n'est pas publiée sur ce portail."))
                 valid = False
             if item and not visible_items(site).filter(pk=item.pk).exists():

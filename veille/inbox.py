@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from harvest.listing import visible_items
-from resources.listing import visible_resources
+from resources.listing import portal_resources
 
 from .listing import veille_index
 from .models import Decision, InboxDecision, VeilleEntry, VeillePage
@@ -53,14 +53,8 @@ def _decided(site, field, decision):
     return InboxDecision.objects.filter(site=site, decision=decision, **{f"{field}__isnull": False}).values(field)
 
 
-def shown_resources(site):
-    """Resources the portal shows readers, in its own language."""
-    root = site.root_page
-    return visible_resources(site, root.locale_id, root.path)
-
-
 def candidate_resources(site, index):
-    return shown_resources(site).exclude(pk__in=_used_in_issues(index, "resource"))
+    return portal_resources(site).exclude(pk__in=_used_in_issues(index, "resource"))
 
 
 def candidate_items(site, index):

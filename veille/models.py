@@ -4,14 +4,15 @@ the editors' inbox decisions behind them, and the newsletter's subscribers."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from communities.models import Visibility
 from sites.pages import BasePage
+from sites.routing import PageViewMixin
 
 from .forms_admin import VeillePageForm
 from .panels import NewsletterStatusPanel
@@ -19,10 +20,11 @@ from .panels import NewsletterStatusPanel
 NOTE_MAX_LENGTH = 1000
 
 
-class VeilleIndexPage(BasePage):
+class VeilleIndexPage(PageViewMixin, BasePage):
     """The archive of a portal's veille: its past issues, newest first, and the
     newsletter's subscription form."""
 
+    page_view = "veille.views.archive"
     parent_page_types = ["portals.PortalHomePage"]
     subpage_types = ["veille.VeillePage"]
     max_count_per_parent = 1
@@ -34,19 +36,13 @@ class VeilleIndexPage(BasePage):
         with translation.override(locale.language_code):
             return str(_("Veille"))
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import archive_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(archive_context(request, self))
-        return context
-
-
-class VeillePage(BasePage):
+class VeillePage(PageViewMixin, BasePage):
     """One dated issue of a portal's veille, optionally about one domain or for
     one community: an ordered list of resources and harvested items, each with
     an editorial note."""
 
+    page_view = "veille.views.issue"
     issue_date = models.DateField(_("date du numéro"), default=timezone.localdate, db_index=True)
     intro = models.TextField(_("introduction"), blank=True, max_length=NOTE_MAX_LENGTH)
     domain = models.ForeignKey(
@@ -86,23 +82,7 @@ class VeillePage(BasePage):
 
     @property
     def is_public_issue(self):
-        from communities.models import Visibility
-
         return self.community_id is None or self.community.visibility == Visibility.PUBLIC
-
-    def serve(self, request, *args, **kwargs):
-        from communities.access import Action, can
-
-        if not self.is_public_issue and not can(request.user, self.community, Action.READ):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import issue_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(issue_context(request, self))
-        return context
 
 
 class VeilleEntry(Orderable):

@@ -1,5 +1,6 @@
 """An admin panel showing how far the sending of an issue went."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 from wagtail.admin.panels import Panel
 
@@ -9,11 +10,12 @@ class NewsletterStatusPanel(Panel):
         template_name = "veille/admin/newsletter_status_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from .models import Dispatch
-
             context = super().get_context_data(parent_context)
             issue = self.instance
-            context["dispatch"] = Dispatch.objects.filter(issue_id=issue.pk).first() if issue.pk else None
+            try:
+                context["dispatch"] = issue.dispatch if issue.pk else None
+            except ObjectDoesNotExist:  # not sent yet
+                context["dispatch"] = None
             context["public_issue"] = issue.community_id is None or issue.is_public_issue
             return context
 

@@ -1,4 +1,6 @@
-"""The newsletter's public views: subscribe, confirm, unsubscribe (one click)."""
+"""The veille's public views: the archive and an issue (see
+``sites.routing.PageViewMixin``), and the newsletter's subscribe, confirm and
+unsubscribe (one click)."""
 
 from django.conf import settings
 from django.http import Http404
@@ -7,14 +9,26 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale
 
+from communities.access import Action, can
 from sites import ratelimit
 from sites.portal import portal_for
-from sites.rendering import render
+from sites.rendering import render, render_page
 
 from . import newsletter
 from .forms import SubscribeForm
-from .listing import veille_index
+from .listing import archive_context, issue_context, veille_index
 from .tokens import CONFIRM_MAX_AGE, CONFIRM_SALT, UNSUBSCRIBE_SALT, subscriber_for
+
+
+def archive(request, index):
+    return render_page(request, index, archive_context(request, index))
+
+
+def issue(request, page):
+    """An issue; a community's issue is read by those who may read the community."""
+    if not page.is_public_issue and not can(request.user, page.community, Action.READ):
+        raise Http404
+    return render_page(request, page, issue_context(request, page))
 
 
 def _portal(request):

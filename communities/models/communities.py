@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from sites.pages import BasePage
-from sites.routing import SubpageRoutesMixin
+from sites.routing import PageViewMixin, SubpageRoutesMixin
 
 from .. import tools
 
@@ -24,9 +24,10 @@ class Visibility(models.TextChoices):
     SECRET = "secret", _("Secrète : invisible des non-membres, sur invitation")
 
 
-class CommunityIndexPage(BasePage):
+class CommunityIndexPage(PageViewMixin, BasePage):
     """The communities of one portal, and those other portals list on it."""
 
+    page_view = "communities.page_views.community_index"
     parent_page_types = ["portals.PortalHomePage"]
     subpage_types = ["communities.CommunityPage"]
     max_count_per_parent = 1
@@ -37,13 +38,6 @@ class CommunityIndexPage(BasePage):
     def title_in(self, locale):
         with translation.override(locale.language_code):
             return str(_("Communautés"))
-
-    def get_context(self, request, *args, **kwargs):
-        from ..listing import community_listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(community_listing_context(request, self))
-        return context
 
 
 class CommunityPageTag(TaggedItemBase):

@@ -4,7 +4,7 @@ unpublished) and polls: removed with the page or the poll."""
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
-from communities import content, feeds
+from communities import activity, content
 from communities.models import ActivityItem
 
 from .models import Poll, QuestionnairePage
@@ -12,10 +12,10 @@ from .models import Poll, QuestionnairePage
 
 def _published(sender, instance, revision=None, **kwargs):
     if ActivityItem.objects.filter(verb=ActivityItem.Verb.QUESTIONNAIRE, subject_id=instance.pk).exists():
-        feeds.set_subject_hidden(instance, False)
+        activity.set_subject_hidden(instance, False)
         return
     actor = (revision.user if revision is not None else None) or instance.owner
-    feeds.record(
+    activity.record(
         instance.community,
         actor,
         ActivityItem.Verb.QUESTIONNAIRE,
@@ -27,11 +27,11 @@ def _published(sender, instance, revision=None, **kwargs):
 
 
 def _unpublished(sender, instance, **kwargs):
-    feeds.set_subject_hidden(instance, True)
+    activity.set_subject_hidden(instance, True)
 
 
 def _deleted(sender, instance, **kwargs):
-    feeds.forget_subject(instance)
+    activity.forget_subject(instance)
 
 
 def connect():

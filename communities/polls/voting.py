@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from communities import feeds, tools
+from communities import activity, tools
 from communities.models import ActivityItem, Membership, Notification
 
 from .models import Poll, PollChoice, Vote, VoteChoice
@@ -27,7 +27,7 @@ def open_poll(community, author, question, kind, anonymous, closes_at, choices):
         PollChoice(poll=poll, label=label, sort_order=number) for number, label in enumerate(choices)
     )
     url = tools.full_url(community, "sondages", "detail", poll_id=poll.pk)
-    feeds.record(community, author, ActivityItem.Verb.POLL, subject=poll, title=question, url=url)
+    activity.record(community, author, ActivityItem.Verb.POLL, subject=poll, title=question, url=url)
     _notify_members(poll, url)
     return poll
 

@@ -7,9 +7,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from harvest.listing import visible_items
+from resources.listing import portal_resources
 from resources.models import ResourcePage
 from sites.translation import translate_page
-from veille.inbox import shown_resources
 from veille.models import VeilleEntry, VeillePage
 from veille.pages import create_veille_index
 
@@ -46,7 +46,7 @@ def load(sites):
             translate_page(index, locale)
         if VeillePage.objects.child_of(index).exists():
             continue
-        resources = list(shown_resources(site).order_by("-publication_date", "-pk")[: len(ISSUES) * 2])
+        resources = list(portal_resources(site).order_by("-publication_date", "-pk")[: len(ISSUES) * 2])
         items = list(visible_items(site).prefetch_related(None)[: len(ISSUES) * 2])
         for number, (title, date, intro) in enumerate(ISSUES):
             targets = resources[number * 2 : number * 2 + 2] + items[number * 2 : number * 2 + 2]

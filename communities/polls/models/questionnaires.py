@@ -1,8 +1,14 @@
 """Questionnaires: Wagtail form pages inside a community, answered once by each
-member; editors of the portal read the answers in the admin and export them."""
+member; editors of the portal read the answers in the admin and export them.
+
+Who may answer: the community's members, once each. Anonymous readers are sent
+to log in; readers who are not members see why they cannot answer (and a POST
+from them is refused); members who already answered see so instead of the form."""
 
 from django.conf import settings
-from django.db import models
+from django.contrib.auth.views import redirect_to_login
+from django.db import IntegrityError, models, transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -10,6 +16,10 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, Abstra
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from communities import access
+from communities.access import Action
+from sites.portal import portal_for
+from sites.rendering import render_page
 from themes.registry import template_names
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -52,13 +62,9 @@ class QuestionnairePage(AbstractForm):
         verbose_name = _("questionnaire")
 
     def get_template(self, request, *args, **kwargs):
-        from sites.portal import portal_for
-
         return template_names(portal_for(request).theme, self.template)
 
     def get_landing_page_template(self, request, *args, **kwargs):
-        from sites.portal import portal_for
-
         return template_names(portal_for(request).theme, self.landing_page_template)
 
     def get_submission_class(self):
@@ -80,10 +86,28 @@ class QuestionnairePage(AbstractForm):
         """Questionnaires are for members: search engines need not list them."""
         return []
 
-    def serve(self, request, *args, **kwargs):
-        from ..questionnaires import serve_questionnaire
+    def has_answered(self, user):
+        return QuestionnaireSubmission.objects.filter(page=self, user=user).exists()
 
-        return serve_questionnaire(self, request, super().serve, *args, **kwargs)
+    def _refusal(self, request, reason, status):
+        return render_page(request, self, {"refusal": reason}, status=status)
+
+    def serve(self, request, *args, **kwargs):
+        user = request.user
+        if not access.can(user, self.community, Action.SEE):
+            raise Http404
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        posting = request.method == "POST"
+        if not access.can(user, self.community, Action.POST):
+            return self._refusal(request, "not_member", 403 if posting else 200)
+        if self.has_answered(user):
+            return self._refusal(request, "answered", 409 if posting else 200)
+        try:
+            with transaction.atomic():
+                return super().serve(request, *args, **kwargs)
+        except IntegrityError:  # a second submission raced the first
+            return self._refusal(request, "answered", 409)
 
     def process_form_submission(self, form):
         return QuestionnaireSubmission.objects.create(form_data=form.cleaned_data, page=self, user=form.user)
