@@ -189,7 +189,7 @@ def bench_rss(items, trials):
         server.files[f"/plain-{trial}.xml"] = (rss_feed(items, f"p{trial}", generator="Banc, régénéré"), None)
         regenerated.append(timed_rerun(plain))
     server.httpd.shutdown()
-    from harvest.tasks import index_items
+    from harvest.search import index_items
 
     pks = list(HarvestedItem.objects.filter(source__name="Banc 0").values_list("pk", flat=True))
     started = time.perf_counter()

@@ -3,11 +3,12 @@
 Callers check permissions with ``access.can`` first; these functions keep the
 data consistent and tell the people concerned."""
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import feeds, notifications
+from . import activity, notifications
 from .models import ActivityItem, Follow, Invitation, Membership, Notification, Visibility
 
 
@@ -29,7 +30,7 @@ def _activate(membership, decided_by=None):
     membership.decided_by = decided_by
     membership.save()
     follow(membership.user, membership.community)
-    feeds.record(membership.community, membership.user, ActivityItem.Verb.JOINED)
+    activity.record(membership.community, membership.user, ActivityItem.Verb.JOINED)
     return membership
 
 
@@ -163,8 +164,6 @@ def invite(community, email, role, by):
     """Invite an address. A verified account with that address is invited at once;
     otherwise the invitation waits until the address is verified. Returns True
     when an invitation e-mail should be sent."""
-    from allauth.account.models import EmailAddress
-
     email = email.strip().lower()
     address = EmailAddress.objects.filter(email__iexact=email, verified=True).select_related("user").first()
     if address is not None:

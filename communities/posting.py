@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import feeds, notifications
+from . import activity, notifications
 from .membership import display_name
 from .models import ActivityItem, Comment, Notification, PinnedResource, Post, Report
 
@@ -15,14 +15,14 @@ from .models import ActivityItem, Comment, Notification, PinnedResource, Post, R
 @transaction.atomic
 def publish_post(community, author, title, body):
     post = Post.objects.create(community=community, author=author, title=title, body=body)
-    feeds.record(community, author, ActivityItem.Verb.POST, post=post)
+    activity.record(community, author, ActivityItem.Verb.POST, post=post)
     return post
 
 
 @transaction.atomic
 def add_comment(post, author, body):
     comment = Comment.objects.create(post=post, author=author, body=body)
-    feeds.record(post.community, author, ActivityItem.Verb.COMMENT, post=post, comment=comment)
+    activity.record(post.community, author, ActivityItem.Verb.COMMENT, post=post, comment=comment)
     author_profile = getattr(post.author, "profile", None) if post.author_id else None
     if author_profile is not None and post.author_id != author.pk and author_profile.notify_replies:
         notifications.notify(
@@ -56,7 +56,7 @@ def set_hidden(target, hidden, moderator):
     target.hidden = hidden
     target.hidden_by = moderator if hidden else None
     target.save(update_fields=["hidden", "hidden_by"])
-    feeds.mirror_moderation(target)
+    activity.mirror_moderation(target)
     target.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now(), resolved_by=moderator)
 
 
@@ -68,7 +68,7 @@ def pin(community, target, by):
         community=community, **{field: target}, defaults={"pinned_by": by}
     )
     if created:
-        feeds.record(community, by, ActivityItem.Verb.PINNED, pin=pinned)
+        activity.record(community, by, ActivityItem.Verb.PINNED, pin=pinned)
     return pinned
 
 

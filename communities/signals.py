@@ -1,5 +1,6 @@
 """Keeping profiles, invitations and search documents in step."""
 
+from allauth.account.signals import email_confirmed
 from django.conf import settings
 from django.db.models.signals import post_save
 from wagtail.signals import page_published, page_unpublished
@@ -27,8 +28,6 @@ def _community_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from allauth.account.signals import email_confirmed
-
     post_save.connect(_create_profile, sender=settings.AUTH_USER_MODEL, dispatch_uid="communities_profile")
     email_confirmed.connect(_email_confirmed, dispatch_uid="communities_claim_invitations")
     page_published.connect(_community_changed, sender=CommunityPage, dispatch_uid="communities_published")

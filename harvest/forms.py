@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
+from . import sharing
 from .permissions import portals_of
 
 
@@ -35,8 +36,6 @@ class HarvestSourceForm(WagtailAdminModelForm):
             self.fields["shared_with_all"].disabled = True
 
     def save(self, commit=True):
-        from . import sharing
-
         source = super().save(commit=commit)
         if commit and (
             sharing.offer(source, self.cleaned_data["shared_with"], self.for_user)

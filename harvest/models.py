@@ -11,14 +11,12 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from sites.portal_urls import root_url
 
 from .backends import BACKEND_CHOICES, get_backend
-from .forms import HarvestedItemForm, HarvestSourceForm
 
 CONFIG_HELP = _(
     "Objet JSON propre au type de source, vide le plus souvent. "
@@ -89,27 +87,6 @@ class HarvestSource(ClusterableModel):
         ),
     )
     last_success_at = models.DateTimeField(_("dernière moisson réussie"), null=True, blank=True, editable=False)
-
-    base_form_class = HarvestSourceForm
-    panels = [
-        MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("site"), FieldPanel("backend"), FieldPanel("url"), FieldPanel("config")],
-            heading=_("Source"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("interval"), FieldPanel("active"), FieldPanel("archive_grace")], heading=_("Calendrier")
-        ),
-        MultiFieldPanel(
-            [FieldPanel("default_domains"), FieldPanel("default_tags"), FieldPanel("default_resource_type")],
-            heading=_("Classement par défaut"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("licence"), FieldPanel("attribution"), FieldPanel("contact_email")], heading=_("Provenance")
-        ),
-        MultiFieldPanel(
-            [FieldPanel("shared_with_all"), FieldPanel("shared_with")], heading=_("Partage entre portails")
-        ),
-    ]
 
     class Meta:
         verbose_name = _("source moissonnée")
@@ -258,7 +235,6 @@ class HarvestedItem(index.Indexed, ClusterableModel):
     """A record brought in from a source, curated by editors, shown on portals."""
 
     CURATED_FIELDS = ("title", "summary", "domains", "tags", "resource_type", "territory")
-    base_form_class = HarvestedItemForm
 
     source = models.ForeignKey(HarvestSource, verbose_name=_("source"), on_delete=models.CASCADE, related_name="items")
     remote_id = models.CharField(_("identifiant distant"), max_length=500)
@@ -305,15 +281,6 @@ class HarvestedItem(index.Indexed, ClusterableModel):
 
     objects = HarvestedItemQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("url", read_only=True),
-        FieldPanel("title"),
-        FieldPanel("summary"),
-        MultiFieldPanel(
-            [FieldPanel("domains"), FieldPanel("tags"), FieldPanel("resource_type"), FieldPanel("territory")],
-            heading=_("Classement"),
-        ),
-    ]
     search_fields = [
         index.SearchField("title", boost=2),
         index.AutocompleteField("title"),

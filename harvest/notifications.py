@@ -1,9 +1,12 @@
 """Telling people when a harvest fails (and only then)."""
 
+from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.utils.translation import gettext as _
+
+from .models import HarvestRun
 
 
 def failure_recipients(source):
@@ -33,3 +36,10 @@ def send_failure_notice(run):
         % {"url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/harvest/runs/?source={run.source.pk}"},
     ]
     return send_mail(subject, "\n".join(str(line) for line in lines), None, recipients)
+
+
+@shared_task(name="harvest.notify_failure")
+def notify_failure(run_id):
+    """Tell the source's contact and the portal's admins that run ``run_id`` failed."""
+    run = HarvestRun.objects.select_related("source__site").filter(pk=run_id).first()
+    return send_failure_notice(run) if run is not None else 0

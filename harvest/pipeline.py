@@ -22,7 +22,8 @@ from .conf import setting
 from .errors import HarvestError, MalformedDocument, NotModified
 from .http import SafeClient
 from .models import HarvestedItem, HarvestedItemTag, HarvestRun
-from .tasks import index_items, notify_failure
+from .notifications import notify_failure
+from .search import index_items
 from .taxonomy import domain_ids_by_slug, resource_type, tag_name, tags_by_name, territory
 
 logger = logging.getLogger(__name__)

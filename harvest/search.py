@@ -5,13 +5,17 @@ its source's share, or everywhere when the source is shared with all. It links t
 item's reader page on the harvesting portal; an archived item keeps its
 document, marked archived, so that search shows it only when asked to."""
 
+from celery import shared_task
 from django.utils.translation import gettext_lazy as _
+from wagtail.search.backends import get_search_backends
 
 from search import api as search_api
 from search.api import DocumentData, Label
 from sites.sanitize import plain_text
 
 from .models import HarvestedItem
+
+INDEX_CHUNK = 500
 
 
 def _language(item):
@@ -56,3 +60,14 @@ def index(pks):
     """Bring the search documents of items ``pks`` up to date after bulk writes
     (which send no signals)."""
     search_api.reindex_many(HarvestedItemProvider().objects().filter(pk__in=pks))
+
+
+@shared_task(name="harvest.index_items")
+def index_items(pks):
+    """Index (or reindex) harvested items in bulk, for the admin's search and
+    the platform's search."""
+    for start in range(0, len(pks), INDEX_CHUNK):
+        items = list(HarvestedItem.get_indexed_objects().filter(pk__in=pks[start : start + INDEX_CHUNK]))
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(HarvestedItem, items)
+    index(pks)

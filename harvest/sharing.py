@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from .models import HarvestShare
 from .permissions import portals_of
-from .tasks import index_items
+from .search import index_items
 
 Status = HarvestShare.Status
 

@@ -1,7 +1,8 @@
 """Celery tasks: one run per source under a lock, a dispatcher following each
-source's interval, a watchdog for stuck runs, bulk indexing and the e-mail
-sent when a run fails. With no broker
-configured (CELERY_TASK_ALWAYS_EAGER), they run in-process."""
+source's interval and a watchdog for stuck runs. The pipeline's own tasks sit
+with what they do: bulk indexing in ``harvest.search``, the e-mail sent when a
+run fails in ``harvest.notifications``. With no broker configured
+(CELERY_TASK_ALWAYS_EAGER), they run in-process."""
 
 from contextlib import contextmanager
 from datetime import timedelta
@@ -11,11 +12,10 @@ from django.core.cache import cache
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.search.backends import get_search_backends
 
 from .conf import setting
-
-INDEX_CHUNK = 500
+from .models import HarvestRun, HarvestSource
+from .pipeline import harvest
 
 
 def lock_key(source_id):
@@ -37,9 +37,6 @@ def source_lock(source_id):
 @shared_task(name="harvest.run_source")
 def run_source(source_id, trigger="schedule"):
     """Harvest one source unless it is already running. Returns the run's id, or None."""
-    from .models import HarvestRun, HarvestSource
-    from .pipeline import harvest
-
     source = HarvestSource.objects.filter(pk=source_id).first()
     if source is None:
         return None
@@ -52,8 +49,6 @@ def run_source(source_id, trigger="schedule"):
 @shared_task(name="harvest.run_due_sources")
 def run_due_sources():
     """Start every active source whose interval has passed since its last run."""
-    from .models import HarvestRun, HarvestSource
-
     now = timezone.now()
     sources = HarvestSource.objects.filter(active=True).annotate(
         last_started=Max("runs__started_at", filter=~Q(runs__trigger=HarvestRun.Trigger.PREVIEW))
@@ -69,8 +64,6 @@ def run_due_sources():
 @shared_task(name="harvest.watchdog")
 def watchdog():
     """Mark runs that have been running longer than HARVEST_RUN_TIMEOUT as failed."""
-    from .models import HarvestRun
-
     limit = timezone.now() - timedelta(seconds=setting("HARVEST_RUN_TIMEOUT"))
     stuck = list(
         HarvestRun.objects.filter(
@@ -87,27 +80,3 @@ def watchdog():
         run.save(update_fields=["status", "finished_at", "errors"])
         cache.delete(lock_key(run.source_id))
     return [run.pk for run in stuck]
-
-
-@shared_task(name="harvest.index_items")
-def index_items(pks):
-    """Index (or reindex) harvested items in bulk, for the admin's search and
-    the platform's search."""
-    from . import search
-    from .models import HarvestedItem
-
-    for start in range(0, len(pks), INDEX_CHUNK):
-        items = list(HarvestedItem.get_indexed_objects().filter(pk__in=pks[start : start + INDEX_CHUNK]))
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(HarvestedItem, items)
-    search.index(pks)
-
-
-@shared_task(name="harvest.notify_failure")
-def notify_failure(run_id):
-    """Tell the source's contact and the portal's admins that run ``run_id`` failed."""
-    from .models import HarvestRun
-    from .notifications import send_failure_notice
-
-    run = HarvestRun.objects.select_related("source__site").filter(pk=run_id).first()
-    return send_failure_notice(run) if run is not None else 0

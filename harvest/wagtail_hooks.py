@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -30,6 +31,7 @@ from sites.choosers import ScopedSnippetChooserViewSet
 
 from . import search, sharing
 from .admin_views import action_view
+from .forms import HarvestedItemForm, HarvestSourceForm
 from .listing import sources_shown_on
 from .models import HarvestedItem, HarvestRun, HarvestShare, HarvestSource
 from .permissions import PortalPermissionPolicy, portals_of
@@ -137,6 +139,34 @@ class HarvestSourceViewSet(ModelViewSet):
     list_display = ["name", "site", "backend", "active", "last_success_at", SharesColumn("shares", label=_("Partage"))]
     list_filter = ["site", "backend", "active"]
     search_fields = ["name", "url"]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("site"),
+                    FieldPanel("backend"),
+                    FieldPanel("url"),
+                    FieldPanel("config"),
+                ],
+                heading=_("Source"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("interval"), FieldPanel("active"), FieldPanel("archive_grace")], heading=_("Calendrier")
+            ),
+            MultiFieldPanel(
+                [FieldPanel("default_domains"), FieldPanel("default_tags"), FieldPanel("default_resource_type")],
+                heading=_("Classement par défaut"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("licence"), FieldPanel("attribution"), FieldPanel("contact_email")], heading=_("Provenance")
+            ),
+            MultiFieldPanel(
+                [FieldPanel("shared_with_all"), FieldPanel("shared_with")], heading=_("Partage entre portails")
+            ),
+        ],
+        base_form_class=HarvestSourceForm,
+    )
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
@@ -273,6 +303,18 @@ class HarvestedItemViewSet(SnippetViewSet):
     chooser_viewset_class = HarvestedItemChooserViewSet
     list_display = ["title", "source", "published_at", "archived_at", OriginalLinkColumn("url", label=_("Original"))]
     filterset_class = HarvestedItemFilterSet
+    edit_handler = ObjectList(
+        [
+            FieldPanel("url", read_only=True),
+            FieldPanel("title"),
+            FieldPanel("summary"),
+            MultiFieldPanel(
+                [FieldPanel("domains"), FieldPanel("tags"), FieldPanel("resource_type"), FieldPanel("territory")],
+                heading=_("Classement"),
+            ),
+        ],
+        base_form_class=HarvestedItemForm,
+    )
     search_fields = ["title", "summary"]
 
     def get_queryset(self, request):

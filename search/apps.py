@@ -10,5 +10,5 @@ class SearchConfig(AppConfig):
     def ready(self):
         from . import registry, signals
 
-        signals.connect()
         registry.register_providers()
+        signals.connect()

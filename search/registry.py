@@ -2,14 +2,12 @@
 a search document. Apps register theirs with the ``register_search_provider``
 Wagtail hook, in their ``wagtail_hooks.py`` (``hooks.register(
 "register_search_provider", MyProvider)``); search registers them all when it is
-ready, and follows their models' saves and deletes."""
+ready, and ``search.signals`` follows their models' saves and deletes."""
 
 import datetime
 from dataclasses import dataclass, field
 
 from wagtail import hooks
-
-from .signals import watch
 
 
 @dataclass(frozen=True)
@@ -66,9 +64,7 @@ _providers = {}
 
 
 def register(provider):
-
     _providers[provider.model] = provider
-    watch(provider.model)
 
 
 def provider_for(model):

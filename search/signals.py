@@ -6,11 +6,12 @@ models (harvested items, community content) follow every save and delete.
 delete handlers exist only for searchable models (a delete receiver on every
 model would disable Django's fast bulk deletes)."""
 
+from django.contrib.auth.models import Permission
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import GroupSitePermission, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import documents
+from . import documents, registry
 
 
 def _sync_page(sender, instance, **kwargs):
@@ -49,14 +50,16 @@ def _grant_promotions(sender, instance, created, **kwargs):
     """Editors of a portal (who may change its branding) also manage its promoted
     results; the admin only shows them their own portals' ones."""
     if created and instance.permission.codename == "change_portalbranding":
-        from django.contrib.auth.models import Permission
-
         instance.group.permissions.add(
             *Permission.objects.filter(content_type__app_label="search", codename__in=PROMOTION_PERMISSIONS)
         )
 
 
 def connect():
+    """Follow pages, view restrictions and portal permissions, and the models of
+    the registered providers (so connect after ``registry.register_providers``)."""
+    for provider in registry.providers():
+        watch(provider.model)
     page_published.connect(_sync_page, dispatch_uid="search_page_published")
     page_unpublished.connect(_sync_page, dispatch_uid="search_page_unpublished")
     post_page_move.connect(_sync_moved, dispatch_uid="search_page_moved")

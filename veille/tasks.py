@@ -11,6 +11,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .listing import issue_entries
+from .messages import confirmation_message, issue_message
 from .models import Delivery, Dispatch, Subscriber
 
 logger = logging.getLogger(__name__)
@@ -19,8 +21,6 @@ MAX_BOUNCES = 3
 
 @shared_task
 def send_confirmation(subscriber_id):
-    from .newsletter import confirmation_message
-
     subscriber = (
         Subscriber.objects.select_related("site").filter(pk=subscriber_id, status=Subscriber.Status.PENDING).first()
     )
@@ -68,9 +68,6 @@ def send_issue(dispatch_id):
     """Send an issue to its portal's confirmed subscribers in the issue's
     language. A recipient's failure is recorded and the others still get it;
     subscribers already served (after a retry) are skipped."""
-    from .listing import issue_entries
-    from .newsletter import issue_message
-
     dispatch = Dispatch.objects.select_related("issue").get(pk=dispatch_id)
     issue = dispatch.issue
     site = issue.get_site()

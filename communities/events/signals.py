@@ -6,7 +6,7 @@ personal calendar address ends with their membership."""
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
-from communities import feeds
+from communities import activity
 from communities.models import ActivityItem, CommunityPage, Membership
 from search import api as search_api
 
@@ -19,7 +19,7 @@ def _published(sender, instance, revision=None, **kwargs):
         return
     if instance.first_published_at == instance.last_published_at:  # first publication
         actor = revision.user if revision is not None else None
-        feeds.record(
+        activity.record(
             community,
             actor,
             ActivityItem.Verb.EVENT,
@@ -29,15 +29,15 @@ def _published(sender, instance, revision=None, **kwargs):
             excerpt=instance.summary,
         )
     else:
-        feeds.set_subject_hidden(instance, False)
+        activity.set_subject_hidden(instance, False)
 
 
 def _unpublished(sender, instance, **kwargs):
-    feeds.set_subject_hidden(instance, True)
+    activity.set_subject_hidden(instance, True)
 
 
 def _deleted(sender, instance, **kwargs):
-    feeds.forget_subject(instance)
+    activity.forget_subject(instance)
 
 
 def _community_changed(sender, instance, **kwargs):

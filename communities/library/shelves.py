@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from communities import feeds, tools
+from communities import activity, tools
 from communities.models import ActivityItem
 from search import api as search_api
 
@@ -77,7 +77,7 @@ def share(community, user, title, upload, tags=()):
         document=document, number=1, file=document.file.name, file_size=document.file_size, uploaded_by=user
     )
     search_api.reindex(document)
-    feeds.record(
+    activity.record(
         community,
         user,
         ActivityItem.Verb.DOCUMENT,

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
-from communities import feeds
+from communities import activity
 from communities.models import CommunityPage
 from search import api as search_api
 
@@ -14,7 +14,7 @@ from .shelves import documents_of
 
 
 def _deleted(sender, instance, **kwargs):
-    feeds.forget_subject(instance)
+    activity.forget_subject(instance)
 
 
 def _community_changed(sender, instance, **kwargs):

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from communities import access, content, feeds, notifications
+from communities import access, activity, content, notifications
 from communities.membership import display_name
 from communities.models import ActivityItem, Membership, Notification
 from search import api as search_api
@@ -28,7 +28,7 @@ def ask(community, author, title, body, domains=(), tags=(), territory=None):
     question = Question.objects.create(community=community, author=author, title=title, body=body, territory=territory)
     question.domains.set(domains)
     question.tags.set(tags)
-    feeds.record(
+    activity.record(
         community,
         author,
         ActivityItem.Verb.QUESTION,
@@ -57,7 +57,7 @@ def answer(question, author, body):
         raise QuestionError(_("Cette question est fermée : elle n'accepte plus de réponses."))
     community = question.community
     created = Answer.objects.create(question=question, author=author, body=body, is_expert=is_expert(author, community))
-    feeds.record(
+    activity.record(
         community,
         author,
         ActivityItem.Verb.ANSWER,
@@ -97,7 +97,7 @@ def accept(question, chosen, by):
     question.accepted_answer = chosen
     question.status = Question.Status.ANSWERED
     question.save(update_fields=["accepted_answer", "status", "updated_at"])
-    feeds.record(
+    activity.record(
         question.community,
         by,
         ActivityItem.Verb.ACCEPTED,
@@ -146,11 +146,11 @@ def set_hidden(target, hidden, moderator):
     target.hidden_by = moderator if hidden else None
     target.save(update_fields=["hidden", "hidden_by"])
     if isinstance(target, Question):
-        feeds.set_subject_hidden(target, hidden)
+        activity.set_subject_hidden(target, hidden)
         for each in target.answers.all():
-            feeds.set_subject_hidden(each, hidden or each.hidden)
+            activity.set_subject_hidden(each, hidden or each.hidden)
         return
-    feeds.set_subject_hidden(target, hidden or target.question.hidden)
+    activity.set_subject_hidden(target, hidden or target.question.hidden)
     question = target.question
     if hidden and question.accepted_answer_id == target.pk:
         question.accepted_answer = None

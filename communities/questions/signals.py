@@ -7,7 +7,7 @@ publication changes decides who finds its questions."""
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
-from communities import feeds
+from communities import activity
 from communities.models import CommunityPage
 from search import api as search_api
 
@@ -24,7 +24,7 @@ def _answer_changed(sender, instance, raw=False, **kwargs):
 
 
 def _forget(sender, instance, **kwargs):
-    feeds.forget_subject(instance)
+    activity.forget_subject(instance)
 
 
 def _community_changed(sender, instance, **kwargs):

@@ -1,6 +1,6 @@
 """Community tools put their objects in the activity feed as "subjects"."""
 
-from communities import feeds
+from communities import activity
 from communities.models import ActivityItem, Visibility
 
 
@@ -9,7 +9,7 @@ def test_a_subject_line_shows_its_title_link_and_excerpt_then_follows_moderation
     animateur = world.people["animateur"]
     # Any saved model can be a subject; the animateur's profile stands in for a tool object.
     subject = animateur.profile
-    feeds.record(
+    activity.record(
         community,
         animateur,
         ActivityItem.Verb.QUESTION,
@@ -26,8 +26,8 @@ def test_a_subject_line_shows_its_title_link_and_excerpt_then_follows_moderation
     )
     assert "Nous cherchons des aides &lt;b&gt;régionales&lt;/b&gt;." in html
 
-    feeds.set_subject_hidden(subject, True)
+    activity.set_subject_hidden(subject, True)
     assert "Comment financer une piste cyclable" not in client.get(community.url, HTTP_HOST=host).content.decode()
 
-    feeds.forget_subject(subject)
+    activity.forget_subject(subject)
     assert not ActivityItem.objects.filter(subject_id=subject.pk, community=community).exists()

@@ -7,7 +7,8 @@ import re
 import feedparser
 import pytest
 
-from communities import feeds, posting
+from communities import posting
+from communities.activity import record
 from communities.models import ActivityItem, PinnedResource, Visibility
 from resources.factories import ResourcePageFactory
 from tests.utils import library_of, path_of
@@ -48,8 +49,8 @@ def activity(world, public, fresh_people):
     draft = ResourcePageFactory(parent=library, title="Guide en préparation", live=False)
     for page in (live, draft):
         pin = PinnedResource.objects.create(community=public, page=page, pinned_by=fresh_people["animateur"])
-        feeds.record(public, fresh_people["animateur"], ActivityItem.Verb.PINNED, pin=pin)
-    feeds.record(public, fresh_people["visitor"], ActivityItem.Verb.JOINED)
+        record(public, fresh_people["animateur"], ActivityItem.Verb.PINNED, pin=pin)
+    record(public, fresh_people["visitor"], ActivityItem.Verb.JOINED)
     return {"post": post, "comment": comment}
 
 

@@ -116,8 +116,9 @@ class SitemapBackend(Backend):
         return {"url": result.url, "html": result.text()}
 
     def transform(self, ctx, stub, raw):
-        import extruct
-        import trafilatura
+        # Heavy (lxml, justext…): loaded by the first page a sitemap source reads.
+        import extruct  # noqa: PLC0415
+        import trafilatura  # noqa: PLC0415
 
         url, html = raw["url"], raw["html"]
         meta = page_metadata(

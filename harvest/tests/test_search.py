@@ -7,7 +7,7 @@ from django.utils import timezone
 from harvest import sharing
 from harvest.models import HarvestedItem, HarvestRun, HarvestShare
 from harvest.pipeline import harvest
-from harvest.tasks import index_items
+from harvest.search import index_items
 from portail.portals import create_portal
 from search.service import SearchRequest, run_search
 from search.tests.conftest import refresh, search_backend, search_index  # noqa: F401 (fixtures)

@@ -6,6 +6,7 @@ changes nothing that already exists."""
 
 import itertools
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from communities import membership, posting
@@ -163,8 +164,6 @@ def _people(domains, territories):
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User.objects.create_user(username, f"{username}@demo.localhost", PASSWORD)
-            from allauth.account.models import EmailAddress
-
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
             Profile.objects.filter(user=user).update(
                 display_name=name,

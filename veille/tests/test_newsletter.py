@@ -14,8 +14,9 @@ from django.urls import reverse
 from communities.models import Visibility
 from communities.pages import create_community, ensure_community_index
 from sites.factories import UserFactory
+from veille.messages import unsubscribe_url
 from veille.models import Dispatch, Subscriber
-from veille.newsletter import confirm, unsubscribe_url
+from veille.newsletter import confirm
 
 from .conftest import harvest_item, make_source, publish_issue, publish_resource
 
