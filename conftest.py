@@ -6,8 +6,14 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.index import get_indexed_models
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backends
 
+from portail.celery import app
+from portail.portals import create_portal
+from resources.factories import DomainFactory
 from tests import services
 from tests.utils import kept_for_module
 
@@ -27,10 +33,6 @@ def _search_engine_indexes():
     properly typed fields rather than into indexes the engine guessed."""
     if services.service_problem("opensearch"):
         return
-    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-    from modelsearch.index import get_indexed_models
-    from wagtail.search.backends import get_search_backends
-
     for backend in get_search_backends():
         if not isinstance(backend, ElasticsearchBaseSearchBackend):
             continue
@@ -75,8 +77,6 @@ BETA = ("beta.localhost", "Portail Bêta", {"theme": "dsfr", "primary_colour": "
 
 def create_domains():
     """Two of the six thematic domains, in French."""
-    from resources.factories import DomainFactory
-
     return [
         DomainFactory(name="Mobilités", slug="mobilites", colour="#6a1b9a", sort_order=1),
         DomainFactory(name="Environnement et risques", slug="environnement-et-risques", colour="#2e6b30", sort_order=2),
@@ -97,7 +97,6 @@ def domains(request, db):
 @pytest.fixture
 def make_portal(db, domains):
     """Create a portal the way operators do, with the library pages of ``domains``."""
-    from portail.portals import create_portal
 
     def make(hostname, name, **options):
         return create_portal(hostname, name, **options)
@@ -134,8 +133,6 @@ def portals_once(django_db_setup, django_db_blocker):
     still runs in its own transaction, rolled back to this state. (The django_db
     mark keeps the module among the tests pytest-django runs before transactional
     ones, which empty the database.)"""
-    from portail.portals import create_portal
-
     with kept_for_module(django_db_blocker):
         domains = create_domains()
         portals = [create_portal(hostname, name, **options) for hostname, name, options in (ALPHA, BETA)]
@@ -151,8 +148,6 @@ def pytest_configure(config):
 def tasks_in_process():
     """Celery tasks run in-process in tests, even where a broker is configured (CI);
     the end-to-end test through a real worker switches this off."""
-    from portail.celery import app
-
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = True
     yield app

@@ -25,7 +25,8 @@ def prepared_statements():
     if connection.vendor != "postgresql" or connection.settings_dict["OPTIONS"].get("prepare_threshold") is None:
         yield
         return
-    from django.db.backends.postgresql.base import ServerBindingCursor
+    # PostgreSQL's backend module needs psycopg, which the embedded default lacks.
+    from django.db.backends.postgresql.base import ServerBindingCursor  # noqa: PLC0415
 
     connection.ensure_connection()
     raw = connection.connection

@@ -203,12 +203,13 @@ class EnsuredIndexMixin:
 
 
 def _connection_errors():
-    from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+    # Each engine's client library is imported only when that engine is in use.
+    from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError  # noqa: PLC0415
 
     errors = [OSError, OpenSearchConnectionError]
     try:
-        from elastic_transport import ConnectionError as ElasticConnectionError
-        from elastic_transport import ConnectionTimeout as ElasticConnectionTimeout
+        from elastic_transport import ConnectionError as ElasticConnectionError  # noqa: PLC0415
+        from elastic_transport import ConnectionTimeout as ElasticConnectionTimeout  # noqa: PLC0415
 
         errors += [ElasticConnectionError, ElasticConnectionTimeout]
     except ImportError:
