@@ -16,7 +16,7 @@ from sites.rendering import content_language, render
 from . import analytics
 from .autocomplete import suggestions
 from .models import PromotedResult
-from .registry import audiences_for
+from .registry import audiences_for, kind_labels
 from .service import FACETS, request_from_params
 from .suggestions import search_with_second_chance
 
@@ -44,6 +44,25 @@ def _with_query(params, query):
     return params.urlencode()
 
 
+def _without(params, *names):
+    """The query string of ``params`` without ``names`` (nor the page number)."""
+    params = params.copy()
+    for name in (*names, "page"):
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def _active_filters(request, search, outcome):
+    """The filters in use, each with what readers read and the query string without it."""
+    facet_labels = dict(FACETS)
+    active = []
+    for name, value in search.filters.items():
+        values = (outcome.facets or {}).get(name) or []
+        label = next((item.label for item in values if item.value == value), value)
+        active.append({"facet": facet_labels.get(name, name), "label": label, "remove": _without(request.GET, name)})
+    return active
+
+
 @require_GET
 def search_page(request):
     site = portal_for(request).site
@@ -65,6 +84,10 @@ def search_page(request):
         "suggestion_query": _with_query(params, suggestion) if suggestion else "",
         "page_query": params.urlencode(),
         "filter_params": {key: value for key, value in request.GET.items() if key not in ("page",)},
+        "active_filters": _active_filters(request, search, outcome),
+        "all_kinds_query": _without(request.GET, "kind"),
+        "clear_query": _without(request.GET, *search.filters),
+        "kind_labels": kind_labels(),
     }
     return render(request, "search/results.html", context)
 
@@ -98,6 +121,7 @@ def _result(document):
         "url": document.url,
         "type": labels.get("type") or document.kind,
         "kind": document.kind,
+        "kind_label": str(kind_labels().get(document.kind, document.kind)),
         "source": labels.get("source", ""),
         "portal": document.site_id,
         "date": document.date.isoformat() if document.date else None,

@@ -3,7 +3,9 @@
 import socket
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.http import QueryDict
 from django.test import override_settings
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.search.backends import get_search_backend
@@ -33,9 +35,35 @@ def test_search_page_shows_results_facets_and_highlights(client, portal_a, publi
     assert response.status_code == 200
     assert "Plan de mobilité rurale" in html
     assert "<mark>mobilités</mark>" in html
-    assert '<label for="recherche-q">' in html
-    assert 'Mobilités <span class="search-facet__count">(1)</span>' in html
+    assert '<label for="recherche-q" class="visually-hidden">' in html
+    assert 'Mobilités <span class="search-facet__count">1</span>' in html
     assert 'role="search"' in html  # the header search box
+
+
+@pytest.mark.django_db
+def test_results_come_first_with_readable_types_and_removable_filters(client, portal_a, publish, domains):
+    publish(portal_a, "Plan de mobilité rurale", "Covoiturage et mobilités partagées.", domains=[domains[0]])
+    publish(portal_a, "Atlas des mobilités douces", "Pistes cyclables.", domains=[domains[1]])
+
+    soup = BeautifulSoup(get(client, portal_a, "/recherche/", q="mobilites").content, "html.parser")
+    layout = soup.select_one(".search-layout")
+    # Results before the filters in the page, which the wide layout puts beside them.
+    assert [child.name for child in layout.find_all(recursive=False)] == ["section", "aside"]
+    assert {badge.get_text() for badge in soup.select(".search-result .badge")} == {"Ressource"}
+    kinds = {a.get_text(" ", strip=True) for a in soup.select(".search-kinds a")}
+    assert kinds == {"Tout", "Ressource 2"}
+    assert not soup.select(".search-chips")
+
+    filtered = get(client, portal_a, "/recherche/", q="mobilites", domain=domains[0].slug, sort="date")
+    soup = BeautifulSoup(filtered.content, "html.parser")
+    assert soup.select_one(".search-results__count").get_text(strip=True) == "1 résultat"
+    chip = soup.select_one(".search-chips a.search-chip")
+    assert chip.get_text(" ", strip=True) == f"Retirer le filtre Domaine : {domains[0].name} ✕"
+    # Removing the filter keeps the words and the sort.
+    assert dict(QueryDict(chip["href"][1:]).items()) == {"q": "mobilites", "sort": "date"}
+
+    api = client.get("/api/v1/search/", {"q": "mobilites"}, HTTP_HOST="alpha.localhost").json()
+    assert {(result["kind"], result["kind_label"]) for result in api["results"]} == {("resource", "Ressource")}
 
 
 @pytest.mark.django_db
