@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import access, search, stats, syndication
+from sites.navigation import Link
+
+from . import access, notifications, search, stats, syndication
 from .models import CommunityPage
 
 
@@ -56,3 +58,17 @@ hooks.register("page_alternates", syndication.announce)  # a public community's 
 hooks.register("register_search_provider", search.CommunityPageProvider)
 hooks.register("register_search_provider", search.PostProvider)
 hooks.register("search_audiences", access.search_audiences)  # members read their communities' content
+
+
+@hooks.register("portal_account_links")
+def account_links(request):
+    """A member's space: their feed, their unread notifications, profile and e-mail settings."""
+    if not request.user.is_authenticated:
+        return []
+    unread = notifications.visible_notifications(request.user).filter(read_at__isnull=True).count()
+    return [
+        Link(_("Mon fil"), reverse("communities:feed")),
+        Link(_("Notifications"), reverse("communities:notifications"), count=unread),
+        Link(_("Mon profil"), reverse("communities:edit_profile")),
+        Link(_("Préférences d'e-mail"), reverse("communities:preferences")),
+    ]

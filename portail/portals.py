@@ -18,8 +18,10 @@ from wagtail.models import (
 )
 
 from communities.events.pages import create_agenda
+from communities.pages import ensure_community_index
 from harvest.permissions import grant_portal_editors
 from resources.pages import create_library_pages
+from sites.information import create_information_pages
 from sites.models import PortalBranding, PortalHomePage
 from sites.translation import translate_page
 from themes.registry import DEFAULT_THEME, THEME_NAMES
@@ -81,6 +83,20 @@ def _translate_tree(home, locale):
 
 
 @transaction.atomic
+def complete_portal(home, name, contact_email=""):
+    """Give a portal home every section and information page it lacks, in each
+    of the platform's languages (idempotent: a portal created before a section
+    existed gets it, and nothing an editor changed is touched)."""
+    create_library_pages(home)
+    ensure_community_index(home)
+    create_veille_index(home)
+    create_agenda(home)
+    for locale in Locale.objects.exclude(pk=home.locale_id):
+        _translate_tree(home, locale)
+    create_information_pages(home, name, contact_email)
+
+
+@transaction.atomic
 def create_portal(hostname, name, theme=DEFAULT_THEME, port=80, default=False, **branding_fields):
     """Create a complete, working portal. Raises PortalError on bad input."""
     hostname = (hostname or "").strip().lower()
@@ -115,11 +131,7 @@ def create_portal(hostname, name, theme=DEFAULT_THEME, port=80, default=False, *
         root_page=home,
         is_default_site=default or not Site.objects.filter(is_default_site=True).exists(),
     )
-    create_library_pages(home)
-    create_veille_index(home)
-    create_agenda(home)
-    for locale in Locale.objects.exclude(pk=default_locale.pk):
-        _translate_tree(home, locale)
+    complete_portal(home, name, branding.contact_email)
 
     branding.site = site
     branding.save()

@@ -29,6 +29,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search_page, name="search"),
+    path("plan-du-site/", views.site_map, name="site_map"),
     path("recherche/alertes/", include("search.alert_urls")),
     path("flux/", include("portail.feed_urls")),
     path("compte/", include("allauth.urls")),

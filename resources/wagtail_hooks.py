@@ -6,7 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import search, syndication
 from .listing import home_page_context
-from .models import Domain, DomainPage, ResourceIndexPage, ResourcePage, ResourceType, Territory
+from .models import Domain, DomainPage, ResourcePage, ResourceType, Territory
 
 
 class DomainViewSet(SnippetViewSet):
@@ -47,10 +47,10 @@ def resources_shared_with(sites):
     return Q(pk__in=shared.values("pk"))
 
 
-@hooks.register("portal_menu_page_types")
-def menu_page_types():
-    """The library and the domains are sections of every portal's menu."""
-    return [ResourceIndexPage, DomainPage]
+@hooks.register("portal_menu_groups")
+def menu_groups():
+    """The domains' pages make one entry of the portal's menu."""
+    return [(_("Domaines"), [DomainPage])]
 
 
 @hooks.register("portal_home_context")

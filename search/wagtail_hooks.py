@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from sites.navigation import Link
+
 from . import admin_views
 from .forms import PromotedResultForm
 from .models import PromotedResult
@@ -49,3 +51,11 @@ def register_analytics_url():
 @hooks.register("register_reports_menu_item")
 def register_analytics_menu_item():
     return MenuItem(_("Recherches des lecteurs"), reverse("search_query_analytics"), icon_name="search", order=900)
+
+
+@hooks.register("portal_account_links")
+def account_links(request):
+    """A reader's saved searches, whose new results come by e-mail."""
+    if not request.user.is_authenticated:
+        return []
+    return [Link(_("Mes alertes"), reverse("search_alerts:list"))]

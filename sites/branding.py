@@ -27,6 +27,14 @@ class FooterLinkBlock(blocks.StructBlock):
         icon = "link"
 
 
+class Compliance(models.TextChoices):
+    """A portal's accessibility compliance, in the words the RGAA requires."""
+
+    NONE = "none", _("non conforme")
+    PARTIAL = "partial", _("partiellement conforme")
+    FULL = "full", _("totalement conforme")
+
+
 @register_setting(icon="palette")
 class PortalBranding(BaseSiteSetting):
     """How one portal looks and what its home page features."""
@@ -69,6 +77,17 @@ class PortalBranding(BaseSiteSetting):
     footer_text = RichTextField(_("texte du pied de page"), blank=True, features=["bold", "italic", "link"])
     footer_links = StreamField([("link", FooterLinkBlock())], blank=True, verbose_name=_("liens du pied de page"))
     contact_email = models.EmailField(_("adresse de contact"), blank=True)
+    accessibility_compliance = models.CharField(
+        _("conformité au RGAA"),
+        max_length=10,
+        choices=Compliance.choices,
+        default=Compliance.NONE,
+        help_text=_(
+            "Affichée dans le pied de page de chaque page (« Accessibilité : … »), comme le RGAA l'exige. "
+            "« Partiellement » ou « totalement conforme » suppose un audit dont la déclaration d'accessibilité "
+            "donne les résultats."
+        ),
+    )
     social_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image de partage"),
@@ -100,6 +119,7 @@ class PortalBranding(BaseSiteSetting):
                 FieldPanel("footer_text"),
                 FieldPanel("footer_links"),
                 FieldPanel("contact_email"),
+                FieldPanel("accessibility_compliance"),
                 FieldPanel("social_image"),
             ],
             heading=_("Pied de page et partage"),

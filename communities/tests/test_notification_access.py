@@ -154,4 +154,5 @@ def test_the_notification_list_budget_does_not_grow(client, world, host, elue):
     for number in range(25):
         for visibility in (P, S):
             open_poll(world, visibility, f"{QUESTIONS[visibility]} ({number})")
-    assert count() == small <= 8
+    # 9: the header's unread count (sites.navigation, one indexed COUNT) joined the page's queries.
+    assert count() == small <= 9

@@ -1,57 +1,39 @@
-"""Template tags of the white-label layer: navigation and language links."""
+"""Template tags of the white-label layer: menu, footer, account and language links."""
+
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
+from django.urls import translate_url
 from django.utils import translation
-from wagtail import hooks
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Page
 
-from sites import alternates, root_paths
+from sites import alternates, navigation, root_paths
 from sites.db import prepared_statements
 from sites.portal import portal_for
-from sites.rendering import portal_root_path
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-@prepared_statements()
-def portal_navigation(context):
-    """The live pages of the current portal's menu, in the page's language: its
-    sections of the types the apps register with the ``portal_menu_page_types``
-    hook (the library and the domains)."""
-    page_types = [model for hook in hooks.get_hooks("portal_menu_page_types") for model in hook()]
-    page = context.get("page")
-    request = context["request"]
-    if isinstance(page, Page):
-        home_path = portal_root_path(page)
-    else:
-        home = portal_for(request).home
-        if home is None:
-            return []
-        home_path = home.path
-    rows = list(
-        Page.objects.filter(path__startswith=home_path, depth=3)
-        .live()
-        .in_menu()
-        # Wagtail's type() looks for subclasses among every model on each call;
-        # the menu's page types have none.
-        .filter(content_type__in=ContentType.objects.get_for_models(*page_types).values())
-        .order_by("path")
-        .values_list("pk", "title", "url_path")
-    )
-    # A link needs only the URL path: no page object is loaded.
-    urls = root_paths.page_urls(request, [url_path for _pk, _title, url_path in rows])
-    return [{"pk": pk, "title": title, "url": url} for (pk, title, _url_path), url in zip(rows, urls)]
+def portal_pages(context):
+    """The portal's menu and footer pages (``sites.navigation``)."""
+    return navigation.portal_pages(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def account_links(context):
+    """The signed-in reader's links of the account menu."""
+    return navigation.account_links(context["request"])
 
 
 @register.simple_tag(takes_context=True)
 @prepared_statements()
 def language_links(context):
-    """One link per content language: to the page's translation where it exists,
-    otherwise to that language's portal home."""
+    """One link per content language: to the same page or view in that language
+    (a page's sub-address and a view's query string kept), else to that
+    language's portal home."""
     page = context.get("page")
     request = context["request"]
     current = translation.get_language()
@@ -65,10 +47,25 @@ def language_links(context):
         )
         urls = root_paths.page_urls(request, [url_path for url_path, _code in rows])
         translations = {code: url for (_url_path, code), url in zip(rows, urls) if url}
+        # Under the page (a community's members, an event's registration): the same place.
+        own_path = urlsplit(translations.get(current, "")).path
+        if own_path and request.path != own_path and request.path.startswith(own_path):
+            below = request.path[len(own_path) :]
+            translations = {code: url + below for code, url in translations.items()}
     names = get_content_languages()
+    query = request.META.get("QUERY_STRING", "")
+    # Django's error pages (their context has ``request_path``) lead to the homes:
+    # they do not repeat an address that may name what the reader may not see.
+    error_page = "request_path" in context
     links = []
     for code in _portal_languages(request, names):
-        url = translations.get(code) or ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
+        url = translations.get(code)
+        if url is None and not isinstance(page, Page) and not error_page:
+            translated = translate_url(request.path, code)
+            if translated != request.path or code == current:
+                url = translated + (f"?{query}" if query else "")
+        if url is None:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
         links.append({"code": code, "name": names.get(code, code), "url": url, "current": code == current})
     return links
 

@@ -10,7 +10,7 @@ from communities.models import CommunityIndexPage
 from portail.portals import create_portal
 from resources.factories import DomainFactory, ResourceTypeFactory, TerritoryFactory
 from resources.models import DomainPage, ResourceIndexPage, ResourcePage
-from sites.models import PortalHomePage
+from sites.models import InformationPage, PortalHomePage
 from tests.utils import library_of
 from veille.models import VeilleIndexPage
 
@@ -27,7 +27,8 @@ class PageCreationTests(WagtailPageTests):
     def test_page_tree_rules(self):
         self.assertAllowedParentPageTypes(PortalHomePage, {Page})
         self.assertAllowedSubpageTypes(
-            PortalHomePage, {DomainPage, ResourceIndexPage, CommunityIndexPage, VeilleIndexPage, AgendaPage}
+            PortalHomePage,
+            {DomainPage, ResourceIndexPage, CommunityIndexPage, VeilleIndexPage, AgendaPage, InformationPage},
         )
         self.assertAllowedSubpageTypes(ResourceIndexPage, {ResourcePage})
         self.assertAllowedSubpageTypes(DomainPage, set())

@@ -31,6 +31,7 @@ def post_branding(client, site, **changes):
                 [("link", {"label": "Mentions légales", "url": "https://example.org/mentions"})]
             ),
             "contact_email": "contact@example.org",
+            "accessibility_compliance": branding.accessibility_compliance,
             "featured_domains": streamfield([]),
             "featured_resources": streamfield([]),
             **changes,

@@ -34,7 +34,7 @@ def test_english_home_shows_the_interface_in_english(client, english_alpha):
     html = response.text
     assert '<html lang="en">' in html
     assert '<a class="skip-link" href="#contenu">Skip to content</a>' in html
-    assert '<label for="entete-recherche">Search the portal</label>' in html
+    assert '<label for="entete-recherche" class="visually-hidden">Search the portal</label>' in html
     assert '<button type="submit" class="button">Search</button>' in html
     assert '<nav class="language-switcher" aria-label="Language">' in html
     assert '<h2 id="domaines">Domains</h2>' in html
@@ -49,7 +49,7 @@ def test_french_home_keeps_the_french_interface(client, english_alpha):
 
     assert '<html lang="fr">' in html
     assert '<a class="skip-link" href="#contenu">Aller au contenu</a>' in html
-    assert '<label for="entete-recherche">Rechercher sur le portail</label>' in html
+    assert '<label for="entete-recherche" class="visually-hidden">Rechercher sur le portail</label>' in html
     assert '<h2 id="nouveautes">Dernières ressources</h2>' in html
     assert "Skip to content" not in html
     assert "Search the portal" not in html
@@ -78,8 +78,8 @@ def test_dsfr_theme_header_is_translated_too(client, portal_b, english):
 def test_english_search_page_and_plural_results(client, english_alpha):
     html = client.get("/en/recherche/", {"q": "zzzintrouvable"}, **ALPHA).text
 
-    assert '<label for="recherche-q">Search terms</label>' in html
-    assert '<h2 id="resultats-titre" role="status">0 results</h2>' in html
+    assert '<label for="recherche-q" class="visually-hidden">Search terms</label>' in html
+    assert '<h2 id="resultats-titre" class="search-results__count" role="status">0 results</h2>' in html
     assert "No results for “zzzintrouvable”." in html
     assert "Mots recherchés" not in html
 

@@ -48,6 +48,11 @@ def test_sitemap_lists_the_portal_live_public_pages(client, resources):
         "http://alpha.localhost/environnement-et-risques/",
         "http://alpha.localhost/veille/",
         "http://alpha.localhost/agenda/",
+        "http://alpha.localhost/communautes/",
+        "http://alpha.localhost/mentions-legales/",
+        "http://alpha.localhost/accessibilite/",
+        "http://alpha.localhost/donnees-personnelles/",
+        "http://alpha.localhost/contact/",
     }
 
 

@@ -16,9 +16,8 @@ from portail.demo import data
 from portail.demo.communities import load as load_communities
 from portail.demo.harvest import load as load_harvest
 from portail.demo.veille import load as load_veille
-from portail.portals import create_portal
+from portail.portals import complete_portal, create_portal
 from resources.models import Domain, ResourceIndexPage, ResourcePage, ResourceType, Territory
-from resources.pages import create_library_pages
 from sites.models import PortalBranding
 from sites.translation import translate_page
 
@@ -113,7 +112,7 @@ class Command(BaseCommand):
                     tagline=portal["tagline"],
                 ).site
             else:
-                create_library_pages(site.root_page)
+                complete_portal(site.root_page.specific, portal["name"], PortalBranding.for_site(site).contact_email)
             sites.append(site)
         return sites
 
