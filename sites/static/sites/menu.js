@@ -1,12 +1,12 @@
 // The portal header on small screens: a "Menu" button shows or hides the sections,
-// the search and the account links (without JavaScript they are always shown).
+// the search and the account links (without JavaScript they are always shown and the button is not).
 // Drop-down entries (<details data-dropdown>) close on Escape or a click elsewhere.
+// Loaded in <head>: the "js" class is on <html> before the header is drawn.
+document.documentElement.classList.add("js");
 document.addEventListener("DOMContentLoaded", () => {
   const toggle = document.querySelector("[data-menu-toggle]");
   if (toggle) {
     const header = toggle.closest("header");
-    header.classList.add("has-menu-toggle");
-    toggle.hidden = false;
     toggle.addEventListener("click", () => {
       const open = toggle.getAttribute("aria-expanded") !== "true";
       toggle.setAttribute("aria-expanded", String(open));
