@@ -19,7 +19,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo --port $(PORT)
-	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+	$(PY) manage.py demo_server --port $(PORT)
 
 test: install
 	$(PY) -m pytest --ds=portail.settings.test $(PYTEST_ARGS)

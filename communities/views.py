@@ -88,11 +88,12 @@ def preferences(request):
 
 
 def visible_profiles(user):
-    """Profiles ``user`` may find in the directory, following each member's choice."""
+    """Profiles ``user`` may find in the directory, following each member's choice;
+    the platform's administrators are not members."""
     shown = [Profile.Visibility.PUBLIC]
     if user.is_authenticated:
         shown.append(Profile.Visibility.MEMBERS)
-    return Profile.objects.filter(visibility__in=shown, user__is_active=True)
+    return Profile.objects.filter(visibility__in=shown, user__is_active=True, user__is_superuser=False)
 
 
 def directory(request):

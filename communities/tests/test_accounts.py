@@ -4,6 +4,7 @@ profiles and the member directory."""
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import override_settings
@@ -211,3 +212,27 @@ def test_account_mails_link_to_the_portal_the_host_names(client, world):
     client.post("/compte/password/reset/", {"email": "betanaute@example.org"}, HTTP_HOST="beta.localhost:8000")
     body = mail.outbox[-1].body
     assert "http://beta.localhost:8000/compte/password/reset/key/" in body and "Portail Bêta" in body
+
+
+def test_administrators_are_not_in_the_directory(client, directory_people):
+    admin = get_user_model().objects.create_superuser("plateforme", "plateforme@example.org", PASSWORD)
+    Profile.objects.filter(user=admin).update(display_name="Administrateur de la plateforme", visibility="public")
+
+    directory = client.get("/membres/", HTTP_HOST=HOST).text
+
+    assert "Alice Public" in directory
+    assert "Administrateur de la plateforme" not in directory
+    assert client.get(f"/membres/{admin.profile.pk}/", HTTP_HOST=HOST).status_code == 404
+
+
+def test_sign_in_by_username_or_email_with_one_forgotten_password_link(client, world):
+    admin = get_user_model().objects.create_superuser("plateforme", "plateforme@example.org", PASSWORD)
+    EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
+
+    page = client.get("/compte/login/", HTTP_HOST=HOST).text
+    assert page.count("/compte/password/reset/") == 1
+    for login in ("plateforme", "plateforme@example.org"):
+        response = client.post("/compte/login/", {"login": login, "password": PASSWORD}, HTTP_HOST=HOST)
+        assert response.status_code == 302, login
+        assert client.get("/membres/mon-fil/", HTTP_HOST=HOST).status_code == 200
+        client.logout()

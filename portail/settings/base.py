@@ -233,7 +233,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Links and names in allauth's e-mails come from the portal, not from the Host header.
 ACCOUNT_ADAPTER = "sites.accounts.PortalAccountAdapter"
-ACCOUNT_LOGIN_METHODS = {"email"}
+# The e-mail address or the username (the accounts made by make demo and createsuperuser have one).
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "communities.forms.SignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

@@ -216,3 +216,9 @@ def test_a_portal_has_one_page_of_each_footer_kind(gamma):
 
     assert not form.is_valid()
     assert "déjà une page « Mentions légales »" in str(form.errors["kind"])
+
+
+def test_the_home_title_names_the_portal_once(client, gamma):
+    soup = _soup(client.get("/", **GAMMA))
+    assert soup.title.get_text() == "Portail Gamma"
+    assert _soup(client.get("/ressources/", **GAMMA)).title.get_text() == "Ressources · Portail Gamma"

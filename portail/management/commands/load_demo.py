@@ -5,6 +5,7 @@ Running it again changes nothing that already exists."""
 import datetime
 import itertools
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -23,40 +24,56 @@ from sites.translation import translate_page
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "demo-admin-2026"
+ADMIN_EMAIL = "admin@portail.localhost"
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
+STEPS = 6
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (idempotent) and print one URL per portal."
+    help = "Load the demo data (idempotent), step by step."
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000, help="port the demo is served on")
 
+    def _step(self, number, text):
+        self.stdout.write(f"[{number}/{STEPS}] {text}…")
+        self.stdout.flush()
+
     def handle(self, *args, port, **options):
         with transaction.atomic():
+            self._step(1, "Domaines, types de ressource et territoires")
             french = Locale.get_default()
             english, _created = Locale.objects.get_or_create(language_code="en")
             self._remove_wagtail_welcome_site()
             domains = self._domains(french, english)
             types = self._resource_types(french, english)
             territories = self._territories()
+            self._step(2, "Portails, rubriques et pages d'information")
             sites = self._portals(port)
+            self._step(3, "Ressources, en français et en anglais")
             created = self._resources(sites, domains, types, territories, english)
             self._admin()
+            self._step(4, "Membres, communautés, questions, événements et sondages")
             communities = load_communities(sites, domains, territories)
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo data ready ({created} new resources, {communities} new communities).")
-        )
-        self.stdout.write(
-            f"Admin: http://{data.PORTALS[0]['hostname']}:{port}/admin/  user « {ADMIN_USERNAME} »  password « "
-            f"{ADMIN_PASSWORD} »"
-        )
-        for site in sites:
-            branding = PortalBranding.for_site(site)
-            self.stdout.write(f"  {branding.portal_name:<28} http://{site.hostname}:{port}/  ({branding.theme})")
+        self.stdout.write(f"      {created} nouvelles ressources, {communities} nouvelles communautés.")
+        self._step(5, "Moissonnage des sites partenaires de démonstration")
         load_harvest(sites, port, self.stdout)
+        self._step(6, "Numéros de veille")
         issues = load_veille(sites)
-        self.stdout.write(f"Veille: {issues} new issues.")
+        self.stdout.write(f"      {issues} nouveaux numéros.")
+        self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
+
+
+def portal_addresses(port):
+    """What the demo's server prints once it answers: the admin's sign-in and each portal's address."""
+    lines = [
+        f"Admin: http://{data.PORTALS[0]['hostname']}:{port}/admin/  user « {ADMIN_USERNAME} »  password « "
+        f"{ADMIN_PASSWORD} » (also on each portal's « Se connecter »)"
+    ]
+    for site in Site.objects.filter(hostname__in=[portal["hostname"] for portal in data.PORTALS]).order_by("pk"):
+        branding = PortalBranding.for_site(site)
+        lines.append(f"  {branding.portal_name:<28} http://{site.hostname}:{port}/  ({branding.theme})")
+    return lines
 
     def _remove_wagtail_welcome_site(self):
         Site.objects.filter(root_page__title=WAGTAIL_WELCOME_TITLE).delete()
@@ -192,6 +209,10 @@ class Command(BaseCommand):
         return created
 
     def _admin(self):
+        """The administrator, who signs in on the admin and, with its verified
+        address, on the public sign-in form too."""
         User = get_user_model()
-        if not User.objects.filter(username=ADMIN_USERNAME).exists():
-            User.objects.create_superuser(ADMIN_USERNAME, "admin@portail.localhost", ADMIN_PASSWORD)
+        admin = User.objects.filter(username=ADMIN_USERNAME).first()
+        if admin is None:
+            admin = User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD)
+        EmailAddress.objects.get_or_create(user=admin, email=admin.email, defaults={"verified": True, "primary": True})
