@@ -50,7 +50,7 @@ def portals(live_server, django_db_serialized_rollback):
 
 def log_in(page, base, email, password):
     page.goto(base + "/compte/login/")
-    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Identifiant").fill(email)  # an e-mail address or a username
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(re.compile(r".*/membres/mon-fil/$"))
