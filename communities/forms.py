@@ -117,6 +117,15 @@ def resolve_pin_target(url):
     return HarvestedItem.objects.filter(url=url, archived_at__isnull=True).first()
 
 
+class TerritoryChoiceField(forms.ModelChoiceField):
+    """A territory labelled "Pays basque · Intercommunalité (EPCI)": its
+    ``str()``, "Pays basque (Intercommunalité (EPCI))", doubles the scale's
+    parentheses."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} · {obj.get_scale_display()}"
+
+
 class CompetencesField(forms.CharField):
     """Comma-separated expertise tags."""
 
@@ -131,6 +140,16 @@ class CompetencesField(forms.CharField):
         if any(len(name) > 60 for name in names):
             raise ValidationError(_("Une compétence tient en 60 caractères au plus."), code="too_long")
         return names
+
+
+class AvatarInput(forms.ClearableFileInput):
+    """The profile photo: the current photo as a small image, a "replace" file
+    input and a "remove" box, instead of the file's path and "Clear"."""
+
+    template_name = "communities/widgets/avatar_input.html"
+    initial_text = _("Photo actuelle")
+    input_text = _("Remplacer la photo")
+    clear_checkbox_label = _("Supprimer la photo")
 
 
 class ProfileForm(forms.ModelForm):
@@ -148,7 +167,8 @@ class ProfileForm(forms.ModelForm):
             "display_name", "organisation", "organisation_type", "job_title", "territory", "domains", "bio", "avatar",
             "visibility", "show_email",
         ]  # fmt: skip
-        widgets = {"domains": forms.CheckboxSelectMultiple, "visibility": forms.RadioSelect}
+        widgets = {"domains": forms.CheckboxSelectMultiple, "visibility": forms.RadioSelect, "avatar": AvatarInput}
+        field_classes = {"territory": TerritoryChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -190,9 +210,7 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         to_field_name="slug",
     )
-    territory = forms.ModelChoiceField(
-        label=_("Territoire"), queryset=Territory.objects.order_by("name"), required=False
-    )
+    territory = TerritoryChoiceField(label=_("Territoire"), queryset=Territory.objects.order_by("name"), required=False)
     organisation_type = forms.ChoiceField(
         label=_("Type d'organisation"), choices=[("", _("Tous"))] + Profile.OrganisationType.choices, required=False
     )

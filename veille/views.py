@@ -45,9 +45,12 @@ def _archive_url(request, site):
 
 
 def _refusal(request, email):
-    """Why this subscription request is refused, or None. Each client may ask a
-    few times an hour, and each address receive one confirmation e-mail in a
-    while, whatever the portal: the form cannot be used to flood mailboxes."""
+    """Why this subscription request is refused, how long to wait and whether the
+    form is worth showing again, or None. Each client may ask a few times an
+    hour, and each address receive one confirmation e-mail in a while, whatever
+    the portal: the form cannot be used to flood mailboxes. An address that was
+    just sent its e-mail (the form posted twice, the page reloaded) is told to
+    check its mailbox, without the form."""
     limits = settings.VEILLE_SUBSCRIPTION_RATE_LIMITS
     limit, window = limits["client"]
     if ratelimit.hit("veille-subscribe-client", ratelimit.client_address(request), limit, window):
@@ -58,7 +61,7 @@ def _refusal(request, email):
             "minutes.",
             minutes,
         )
-        return message % {"minutes": minutes}, window
+        return message % {"minutes": minutes}, window, True
     limit, window = limits["address"]
     if ratelimit.hit("veille-subscribe-address", email.strip().lower(), limit, window):
         minutes = window // 60
@@ -69,7 +72,7 @@ def _refusal(request, email):
             "réessayez dans %(minutes)d minutes.",
             minutes,
         )
-        return message % {"minutes": minutes}, window
+        return message % {"minutes": minutes}, window, False
     return None
 
 
@@ -82,8 +85,9 @@ def subscribe(request):
         return render(request, "veille/subscribe.html", context, status=400)
     refusal = _refusal(request, form.cleaned_data["email"])
     if refusal:
-        message, retry_after = refusal
-        response = render(request, "veille/subscribe.html", {**context, "refused": message}, status=429)
+        message, retry_after, form_again = refusal
+        context.update(refused=message, awaiting_confirmation=not form_again)
+        response = render(request, "veille/subscribe.html", context, status=429)
         response["Retry-After"] = str(retry_after)
         return response
     newsletter.subscribe(site, form.cleaned_data["email"], get_language() or "fr")

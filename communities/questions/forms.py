@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from communities.forms import SanitisedTextField, no_control_characters
+from communities.forms import SanitisedTextField, TerritoryChoiceField, no_control_characters
 from resources.models import Domain, Territory
 
 from .models import ANSWER_MAX, BODY_MAX, TITLE_MAX, Question
@@ -57,9 +57,7 @@ class QuestionForm(forms.Form):
             "Séparés par des virgules, par ex. « GEMAPI, digues » : ils orientent la question vers les experts."
         ),
     )
-    territory = forms.ModelChoiceField(
-        label=_("Territoire concerné"), queryset=Territory.objects.none(), required=False
-    )
+    territory = TerritoryChoiceField(label=_("Territoire concerné"), queryset=Territory.objects.none(), required=False)
 
     def __init__(self, *args, language="fr", **kwargs):
         super().__init__(*args, **kwargs)

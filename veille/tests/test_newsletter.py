@@ -120,6 +120,32 @@ def test_a_client_asking_too_often_is_told_to_wait_and_sends_nothing(
     assert len(mail.outbox) == 4
 
 
+def _main(response):
+    return re.search(r"<main.*</main>", response.content.decode(), re.S).group(0)
+
+
+@override_settings(VEILLE_SUBSCRIPTION_RATE_LIMITS={"client": (5, 3600), "address": (1, 600)})
+def test_after_subscribing_the_page_says_to_check_the_mailbox_not_the_form_again(
+    client, portal_a, django_capture_on_commit_callbacks
+):
+    def subscribe():
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(reverse("veille:subscribe"), {"email": "lea@example.org"}, HTTP_HOST=ALPHA)
+
+    done = _main(subscribe())
+    assert '<p role="status">Merci ! Si cette adresse' in done and "cliquez sur son lien pour confirmer" in done
+    assert "<form" not in done and 'name="email"' not in done
+    again = subscribe()  # posted twice, or the page reloaded
+    assert again.status_code == 429 and len(mail.outbox) == 1
+    page = _main(again)
+    assert re.search(
+        r'<p role="status">Un e-mail de confirmation vient déjà d&#x27;être demandé pour cette adresse : '
+        r"consultez votre messagerie",
+        page,
+    )
+    assert "<form" not in page and 'name="email"' not in page and 'role="alert"' not in page
+
+
 @override_settings(VEILLE_SUBSCRIPTION_RATE_LIMITS={"client": (5, 3600), "address": (1, 600)})
 def test_an_address_gets_one_confirmation_in_a_while_whatever_the_portal(
     client, portal_a, portal_b, django_capture_on_commit_callbacks

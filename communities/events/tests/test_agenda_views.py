@@ -105,6 +105,20 @@ def test_the_community_agenda_lists_its_events_only(client, world, host, fresh_p
     assert month.status_code == 200 and "month-grid" in month.text
 
 
+def test_the_time_zone_is_named_only_when_it_is_not_the_portals(client, world, host, agenda):
+    now = timezone.now()
+    here = [publish_event(agenda, f"Atelier n° {number}", start=now + (number + 1) * DAY) for number in range(3)]
+    cayenne = zoneinfo.ZoneInfo("America/Cayenne")
+    start = (now + 5 * DAY).astimezone(cayenne).replace(hour=9, minute=0, second=0, microsecond=0)
+    publish_event(agenda, "Rencontre guyanaise", start=start, end=start + 2 * HOUR, time_zone="America/Cayenne")
+
+    html = client.get(agenda.url, HTTP_HOST=host).text
+    assert "Atelier n° 2" in html and "Europe/Paris" not in html
+    assert html.count("America/Cayenne") == 1
+    assert re.search(r"09:00</time> – <time [^>]*>11:00</time> <abbr [^>]*>America/Cayenne</abbr>", html)
+    assert "Europe/Paris" not in client.get(here[0].url, HTTP_HOST=host).text
+
+
 def _count_queries(client, url, django_assert_max_num_queries, budget):
     client.get(url, HTTP_HOST="alpha.localhost")  # warm caches
     with django_assert_max_num_queries(budget) as captured:

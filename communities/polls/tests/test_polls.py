@@ -342,3 +342,31 @@ def test_a_deleted_poll_leaves_the_feed(world):
     assert lines.count() == 1
     poll.delete()
     assert not lines.exists()
+
+
+def test_multiple_choice_results_say_percentages_are_of_voters(client, world, fresh_people):
+    multiple = open_poll(world, kind=Poll.Kind.MULTIPLE)
+    single = open_poll(world, question="Un seul choix ?")
+    for voter in ("member", "expert"):
+        voting.vote(multiple, fresh_people[voter], choice_ids(multiple, "Oui", "Non"))
+        voting.vote(single, fresh_people[voter], choice_ids(single, "Oui"))
+    client.force_login(fresh_people["member"])
+    note = (
+        "Plusieurs réponses étaient possibles\u00a0: chaque pourcentage est calculé sur le nombre de votants, "
+        "leur total peut donc dépasser 100\u00a0%."
+    )
+    results = client.get(poll_url(multiple), HTTP_HOST=HOST).text.split('id="resultats"', 1)[1]
+    assert results.count("2 votes (100 %)") == 2  # 200 % in all…
+    assert f'<p class="poll-results__note muted">{note}</p>' in results.split("</section>")[0]  # …explained below
+    assert "Plusieurs réponses étaient possibles" not in client.get(poll_url(single), HTTP_HOST=HOST).text
+
+
+def test_a_vote_is_confirmed_once(client, world, fresh_people):
+    poll = open_poll(world)
+    client.force_login(fresh_people["member"])
+    response = client.post(poll_url(poll, "vote"), {"choix": choice_ids(poll, "Oui")}, HTTP_HOST=HOST, follow=True)
+    html = response.text
+    assert html.count("Votre vote est enregistré.") == 1
+    assert html.count('<div class="messages" role="status">') == 1
+    assert "Vous avez voté à ce sondage." in html  # what stays on the page on later visits
+    assert "Votre vote est enregistré." not in client.get(poll_url(poll), HTTP_HOST=HOST).text

@@ -1,6 +1,8 @@
 """The list, the question page and moderation as members see them, and their
 query budgets, which do not grow with the number of questions or answers."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -135,3 +137,16 @@ def test_list_budget_does_not_grow_with_questions(client, community, fresh_peopl
     for number in range(15):
         ask(community, title=f"Autre question {number}", author=fresh_people["expert"])
     assert count_queries(client, community.url + "questions/", host) == small <= QUERY_BUDGET
+
+
+def test_answer_counts_use_the_french_plural(client, community, fresh_people, host, ask):
+    counted = {0: ask(community, title="Sans réponse ?"), 1: ask(community, title="Une réponse ?")}
+    counted[2] = ask(community, title="Deux réponses ?")
+    for count, question in counted.items():
+        for number in range(count):
+            answering.answer(question, fresh_people["expert" if number else "animateur"], f"<p>Réponse {number}.</p>")
+
+    html = client.get(community.url + "questions/", HTTP_HOST=host).text
+    shown = [re.search(rf">{re.escape(q.title)}</a>.*?· (\d+ \w+)\s*·", html, re.S).group(1) for q in counted.values()]
+    assert shown == ["0 réponse", "1 réponse", "2 réponses"]  # in French, 0 is singular
+    assert '<h2 id="reponses-titre">0 réponse</h2>' in client.get(counted[0].url(), HTTP_HOST=host).text
