@@ -63,18 +63,6 @@ class Command(BaseCommand):
         self.stdout.write(f"      {issues} nouveaux numéros.")
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
 
-
-def portal_addresses(port):
-    """What the demo's server prints once it answers: the admin's sign-in and each portal's address."""
-    lines = [
-        f"Admin: http://{data.PORTALS[0]['hostname']}:{port}/admin/  user « {ADMIN_USERNAME} »  password « "
-        f"{ADMIN_PASSWORD} » (also on each portal's « Se connecter »)"
-    ]
-    for site in Site.objects.filter(hostname__in=[portal["hostname"] for portal in data.PORTALS]).order_by("pk"):
-        branding = PortalBranding.for_site(site)
-        lines.append(f"  {branding.portal_name:<28} http://{site.hostname}:{port}/  ({branding.theme})")
-    return lines
-
     def _remove_wagtail_welcome_site(self):
         Site.objects.filter(root_page__title=WAGTAIL_WELCOME_TITLE).delete()
         Page.objects.filter(depth=2, title=WAGTAIL_WELCOME_TITLE).delete()
@@ -216,3 +204,15 @@ def portal_addresses(port):
         if admin is None:
             admin = User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD)
         EmailAddress.objects.get_or_create(user=admin, email=admin.email, defaults={"verified": True, "primary": True})
+
+
+def portal_addresses(port):
+    """What the demo's server prints once it answers: the admin's sign-in and each portal's address."""
+    lines = [
+        f"Admin: http://{data.PORTALS[0]['hostname']}:{port}/admin/  user « {ADMIN_USERNAME} »  password « "
+        f"{ADMIN_PASSWORD} » (also on each portal's « Se connecter »)"
+    ]
+    for site in Site.objects.filter(hostname__in=[portal["hostname"] for portal in data.PORTALS]).order_by("pk"):
+        branding = PortalBranding.for_site(site)
+        lines.append(f"  {branding.portal_name:<28} http://{site.hostname}:{port}/  ({branding.theme})")
+    return lines
